@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { specJsonPath } from '@avchatroom/openapi';
+import { expect, it } from 'vitest';
+import { chatErrorCodes, chatRegions, getMembersLimits } from './index.js';
+
+// The generated tables must say what the spec says, entry for entry.
+const spec = JSON.parse(readFileSync(specJsonPath, 'utf8'));
+const operation = spec.paths['/v4/group_open_avchatroom_http_svc/get_members'].post;
+const specCodes = [...operation['x-error-codes'], ...spec['x-public-error-codes']];
+
+it('has one entry per error code of the spec, with its retry class', () => {
+  expect(Object.keys(chatErrorCodes)).toHaveLength(specCodes.length);
+  for (const entry of specCodes) {
+    expect(chatErrorCodes[entry.code as keyof typeof chatErrorCodes]).toMatchObject(entry);
+  }
+});
+
+it('covers the API-specific and the public codes', () => {
+  expect(chatErrorCodes[10010]).toMatchObject({ name: 'GroupNotFound', retry: 'never' });
+  expect(chatErrorCodes[10002].retry).toBe('transient');
+  expect(chatErrorCodes[70001].retry).toBe('renewUserSig');
+  expect(chatErrorCodes[60020]).toMatchObject({ retry: 'waitLong', retryAfterSeconds: 300 });
+});
+
+it('has a main and a standby domain for each of the seven regions', () => {
+  expect(Object.keys(chatRegions)).toEqual([
+    'china',
+    'singapore',
+    'seoul',
+    'tokyo',
+    'frankfurt',
+    'silicon-valley',
+    'jakarta',
+  ]);
+  const serverUrls = spec.servers.map((server: { url: string }) => server.url).sort();
+  const tableUrls = Object.values(chatRegions).flatMap((region) => [region.main, region.standby]);
+  expect(tableUrls.sort()).toEqual(serverUrls);
+});
+
+it('carries the limits of x-limits', () => {
+  expect(getMembersLimits).toEqual(operation['x-limits']);
+  expect(getMembersLimits.callsPerSecond).toBe(200);
+  expect(getMembersLimits.snapshotRefreshSeconds).toBe(40);
+});
