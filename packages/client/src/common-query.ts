@@ -1,3 +1,8 @@
+import type {
+  CommonQueryParameter,
+  CredentialQueryParameter,
+} from './generated/query-parameters.gen.js';
+
 /**
  * The admin credentials every Chat REST call carries in its query string
  * (the spec's `sdkappid`, `identifier` and `usersig` security schemes).
@@ -40,15 +45,22 @@ export const withCommonQuery = (
   baseFetch: typeof fetch = globalThis.fetch,
 ): typeof fetch => {
   checkCredentials(credentials);
-  const { sdkAppId, identifier, userSig } = credentials;
+  // Typed by the generated lists: a parameter added to the spec fails to
+  // compile here until it is given a value.
+  const credentialValues: Record<CredentialQueryParameter, string> = {
+    sdkappid: String(credentials.sdkAppId),
+    identifier: credentials.identifier,
+    usersig: credentials.userSig,
+  };
+  const commonValues: Record<CommonQueryParameter, () => string> = {
+    random: () => String(randomUint32()),
+    contenttype: () => 'json',
+  };
   return (input, init) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    url.searchParams.set('sdkappid', String(sdkAppId));
-    url.searchParams.set('identifier', identifier);
-    url.searchParams.set('usersig', userSig);
-    url.searchParams.set('random', String(randomUint32()));
-    url.searchParams.set('contenttype', 'json');
+    for (const [name, value] of Object.entries(credentialValues)) url.searchParams.set(name, value);
+    for (const [name, value] of Object.entries(commonValues)) url.searchParams.set(name, value());
     return baseFetch(new Request(url, request));
   };
 };

@@ -1,14 +1,12 @@
 // @avchatroom/client/fetch: an openapi-fetch client typed by @avchatroom/types.
 import type { paths } from '@avchatroom/types';
 import createOpenApiFetchClient, { type Client } from 'openapi-fetch';
-
-/** Query parameters that `withCommonQuery` fills in (the spec's `x-common-parameter`). */
-type CommonQueryName = 'random' | 'contenttype';
+import type { CommonQueryParameter } from './generated/query-parameters.gen.js';
 
 /** The query an operation leaves to its caller: `never` when nothing is left. */
-type CallerQuery<Query> = keyof Omit<Query, CommonQueryName> extends never
+type CallerQuery<Query> = keyof Omit<Query, CommonQueryParameter> extends never
   ? never
-  : Omit<Query, CommonQueryName>;
+  : Omit<Query, CommonQueryParameter>;
 
 type WithoutCommonQuery<Operation> = Operation extends { parameters: { query: infer Query } }
   ? Omit<Operation, 'parameters'> & {

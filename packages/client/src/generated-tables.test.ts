@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { specJsonPath } from '@avchatroom/openapi';
 import { expect, it } from 'vitest';
-import { chatErrorCodes, chatRegions, getMembersLimits } from './index.js';
+import {
+  chatErrorCodes,
+  chatRegions,
+  commonQueryParameters,
+  credentialQueryParameters,
+  getMembersLimits,
+} from './index.js';
 
 // The generated tables must say what the spec says, entry for entry.
 const spec = JSON.parse(readFileSync(specJsonPath, 'utf8'));
@@ -41,4 +47,12 @@ it('carries the limits of x-limits', () => {
   expect(getMembersLimits).toEqual(operation['x-limits']);
   expect(getMembersLimits.callsPerSecond).toBe(200);
   expect(getMembersLimits.snapshotRefreshSeconds).toBe(40);
+});
+
+it('names the query parameters of the security schemes and the common parameters', () => {
+  expect(credentialQueryParameters).toEqual(['sdkappid', 'identifier', 'usersig']);
+  expect(commonQueryParameters).toEqual(['random', 'contenttype']);
+  for (const name of commonQueryParameters) {
+    expect(spec.components.parameters[name]).toMatchObject({ in: 'query', required: true });
+  }
 });

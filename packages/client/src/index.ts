@@ -12,5 +12,6 @@ export {
 export * from './generated/error-codes.gen.js';
 export * from './generated/index.js';
 export * from './generated/limits.gen.js';
+export * from './generated/query-parameters.gen.js';
 export * from './generated/regions.gen.js';
 export * from './generated/zod.gen.js';

@@ -1,5 +1,5 @@
 // Renders the spec's vendor extensions (error codes, retry classes, regions,
-// limits) as typed constant tables for the client runtime, so no number or code
+// limits) and its common query parameters as typed constant tables for the client runtime, so no number or code
 // the spec holds is typed a second time by hand.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -155,9 +155,33 @@ const renderLimits = (spec) => {
   return `${header}\n${lines.join('\n')}`;
 };
 
-/** Writes error-codes.gen.ts, regions.gen.ts and limits.gen.ts into `folder`. */
+const renderQueryParameters = (spec) => {
+  const credentials = Object.values(spec.components?.securitySchemes ?? {})
+    .filter((scheme) => scheme.type === 'apiKey' && scheme.in === 'query')
+    .map((scheme) => scheme.name);
+  const common = Object.values(spec.components?.parameters ?? {})
+    .filter((parameter) => parameter['x-common-parameter'] && parameter.in === 'query')
+    .map((parameter) => parameter.name);
+  if (credentials.length === 0) fail('no apiKey security scheme in the query');
+  return `${header}
+/** The query parameters that carry the credentials (the spec's apiKey security schemes). */
+export const credentialQueryParameters = ${literal(credentials)} as const;
+
+/** A query parameter that carries a credential. */
+export type CredentialQueryParameter = (typeof credentialQueryParameters)[number];
+
+/** The other query parameters every call carries (the spec's x-common-parameter). */
+export const commonQueryParameters = ${literal(common)} as const;
+
+/** A query parameter the client runtime fills in on every call. */
+export type CommonQueryParameter = (typeof commonQueryParameters)[number];
+`;
+};
+
+/** Writes the tables (error codes, regions, limits, query parameters) into `folder`. */
 export const writeSpecTables = async (spec, folder) => {
   await writeFile(join(folder, 'error-codes.gen.ts'), renderErrorCodes(spec));
   await writeFile(join(folder, 'regions.gen.ts'), renderRegions(spec));
   await writeFile(join(folder, 'limits.gen.ts'), renderLimits(spec));
+  await writeFile(join(folder, 'query-parameters.gen.ts'), renderQueryParameters(spec));
 };
