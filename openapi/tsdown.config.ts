@@ -6,5 +6,6 @@ export default defineConfig({
   platform: 'node',
   dts: true,
   fixedExtension: true,
+  // dist/ also holds the bundled spec, written by `redocly bundle` just before.
   clean: false,
 });
