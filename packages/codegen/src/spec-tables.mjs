@@ -178,10 +178,35 @@ export type CommonQueryParameter = (typeof commonQueryParameters)[number];
 `;
 };
 
-/** Writes the tables (error codes, regions, limits, query parameters) into `folder`. */
+const httpMethods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+const renderOperations = (spec) => {
+  const lines = [];
+  for (const [path, pathItem] of Object.entries(spec.paths)) {
+    for (const [method, operation] of Object.entries(pathItem)) {
+      if (!httpMethods.has(method)) continue;
+      const id = operation.operationId ?? fail(`${method.toUpperCase()} ${path} has no operationId`);
+      lines.push(
+        `  ${id}: { operationId: ${literal(id)}, method: ${literal(method.toUpperCase())}, path: ${literal(path)} },`,
+      );
+    }
+  }
+  return `${header}
+/** Where each operation lives: its HTTP method and path (the spec's paths). */
+export const chatOperations = {
+${lines.join('\n')}
+} as const;
+
+/** The operationId of an operation in the spec. */
+export type ChatOperationId = keyof typeof chatOperations;
+`;
+};
+
+/** Writes the tables (error codes, regions, limits, query parameters, operations) into `folder`. */
 export const writeSpecTables = async (spec, folder) => {
   await writeFile(join(folder, 'error-codes.gen.ts'), renderErrorCodes(spec));
   await writeFile(join(folder, 'regions.gen.ts'), renderRegions(spec));
   await writeFile(join(folder, 'limits.gen.ts'), renderLimits(spec));
   await writeFile(join(folder, 'query-parameters.gen.ts'), renderQueryParameters(spec));
+  await writeFile(join(folder, 'operations.gen.ts'), renderOperations(spec));
 };

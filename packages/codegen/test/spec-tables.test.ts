@@ -62,3 +62,19 @@ it('writes every error code of the spec, with its retry class', async () => {
   }
   expect(table.match(/retry: "/g)).toHaveLength(codes.length);
 });
+
+it('writes the method and path of every operation', async () => {
+  const spec = await readBundledSpec();
+  await writeSpecTables(spec, scratch);
+  const table = await readFile(join(scratch, 'operations.gen.ts'), 'utf8');
+  expect(table).toContain(
+    'getMembers: { operationId: "getMembers", method: "POST", path: "/v4/group_open_avchatroom_http_svc/get_members" }',
+  );
+});
+
+it('refuses an operation without an operationId', async () => {
+  const spec = await changed((spec) => {
+    delete getMembersOperation(spec).operationId;
+  });
+  await expect(writeSpecTables(spec, scratch)).rejects.toThrow('has no operationId');
+});
