@@ -185,7 +185,8 @@ const renderOperations = (spec) => {
   for (const [path, pathItem] of Object.entries(spec.paths)) {
     for (const [method, operation] of Object.entries(pathItem)) {
       if (!httpMethods.has(method)) continue;
-      const id = operation.operationId ?? fail(`${method.toUpperCase()} ${path} has no operationId`);
+      const id =
+        operation.operationId ?? fail(`${method.toUpperCase()} ${path} has no operationId`);
       lines.push(
         `  ${id}: { operationId: ${literal(id)}, method: ${literal(method.toUpperCase())}, path: ${literal(path)} },`,
       );

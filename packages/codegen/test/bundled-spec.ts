@@ -3,7 +3,10 @@ import { createRequire } from 'node:module';
 
 /** The parts of the bundled spec these tests read or change. */
 export interface BundledSpec {
-  paths: Record<string, { post: { description: string; 'x-error-codes': ErrorCodeEntry[] } }>;
+  paths: Record<
+    string,
+    { post: { operationId?: string; description: string; 'x-error-codes': ErrorCodeEntry[] } }
+  >;
   components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>> }> };
   servers: { url: string }[];
   'x-public-error-codes': ErrorCodeEntry[];
