@@ -23,8 +23,8 @@ export interface CreateFetchClientOptions {
   /** Base URL of the API, a regional domain or a mock. */
   baseUrl: string;
   /**
-   * The `fetch` to send requests with; pass `withCommonQuery(credentials)` so
-   * every request carries the common query parameters.
+   * The `fetch` to send requests with; pass `createChatFetch(options)` so every
+   * request carries the credentials and gets the client's policies.
    * @default globalThis.fetch
    */
   fetch?: typeof fetch;
@@ -34,7 +34,7 @@ export interface CreateFetchClientOptions {
  * Creates an openapi-fetch client for the Chat REST API.
  *
  * @example
- * const client = createFetchClient({ baseUrl, fetch: withCommonQuery(credentials) });
+ * const client = createFetchClient({ baseUrl, fetch: createChatFetch(options) });
  * const { data } = await client.POST('/v4/group_open_avchatroom_http_svc/get_members', {
  *   body: { GroupId: '@TGS#a6I4ZUUGO', Timestamp: 0 },
  * });

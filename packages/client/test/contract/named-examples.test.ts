@@ -1,59 +1,159 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createFetchClient } from '../../src/fetch.js';
-import { createClient, getMembers, withCommonQuery } from '../../src/index.js';
+import {
+  ChatApiError,
+  type ChatClientOptions,
+  createChatClient,
+  createChatFetch,
+  createClient,
+  getMembers,
+} from '../../src/index.js';
 import { namedExamples, operationPath } from './spec-examples.js';
 
-const credentials = { sdkAppId: 88888888, identifier: 'admin', userSig: 'contract-test-usersig' };
 const path = '/v4/group_open_avchatroom_http_svc/get_members';
 const examples = namedExamples('getMembers');
 
-interface Outcome {
-  status: number;
-  violations: string | null;
-  data: unknown;
-  error: unknown;
-}
+/** Records what Prism said about each raw exchange (its `sl-violations` header). */
+const recordingFetch = () => {
+  const exchanges: { status: number; violations: string | null }[] = [];
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const response = await globalThis.fetch(input, init);
+    exchanges.push({ status: response.status, violations: response.headers.get('sl-violations') });
+    return response;
+  };
+  return { exchanges, fetch };
+};
 
-type CallStyle = (baseUrl: string, example: (typeof examples)[number]) => Promise<Outcome>;
+const clientOptions = (fetch: typeof globalThis.fetch, extra: Partial<ChatClientOptions> = {}) =>
+  ({
+    sdkAppId: 88888888,
+    identifier: 'admin',
+    userSig: 'contract-test-usersig',
+    maxRetries: 0,
+    fetch,
+    ...extra,
+  }) as ChatClientOptions;
+
+type Example = (typeof examples)[number];
+/** Calls the mock for an example and returns the response body. */
+type CallStyle = (
+  baseUrl: string,
+  example: Example,
+  fetch: typeof globalThis.fetch,
+) => Promise<unknown>;
+
+const prefer = (name: string) => ({ Prefer: `example=${name}` });
+
+// The header picks Prism's example; createChatClient has no per-call headers,
+// so its fetch adds it.
+const withHeaders =
+  (fetch: typeof globalThis.fetch, headers: Record<string, string>): typeof globalThis.fetch =>
+  (input, init) =>
+    fetch(input, {
+      ...init,
+      headers: { ...Object.fromEntries(new Headers(init?.headers)), ...headers },
+    });
 
 const callStyles: Record<string, CallStyle> = {
-  'hey-api SDK': async (baseUrl, { name, request }) => {
-    const client = createClient({ baseUrl, fetch: withCommonQuery(credentials) });
+  createChatClient: async (baseUrl, { name, request }, fetch) => {
+    const client = createChatClient({
+      ...clientOptions(withHeaders(fetch, prefer(name))),
+      baseUrl,
+    });
+    const page = await client.getMembers({
+      groupId: request.GroupId,
+      timestamp: request.Timestamp,
+      ...(request.Mark === undefined ? {} : { mark: request.Mark }),
+    });
+    return page.response;
+  },
+  'hey-api SDK + createChatFetch': async (baseUrl, { name, request }, fetch) => {
+    const client = createClient({ baseUrl, fetch: createChatFetch(clientOptions(fetch)) });
     const result = await getMembers({
       client,
       body: request,
-      headers: { Prefer: `example=${name}` },
+      headers: prefer(name),
+      throwOnError: true,
     });
-    const { response } = result;
-    const violations = response.headers.get('sl-violations');
-    return { status: response.status, violations, data: result.data, error: result.error };
+    return result.data;
   },
-  'openapi-fetch': async (baseUrl, { name, request }) => {
-    const client = createFetchClient({ baseUrl, fetch: withCommonQuery(credentials) });
-    const result = await client.POST(path, {
-      body: request,
-      headers: { Prefer: `example=${name}` },
-    });
-    const { response } = result;
-    const violations = response.headers.get('sl-violations');
-    return { status: response.status, violations, data: result.data, error: result.error };
+  'openapi-fetch + createChatFetch': async (baseUrl, { name, request }, fetch) => {
+    const client = createFetchClient({ baseUrl, fetch: createChatFetch(clientOptions(fetch)) });
+    const result = await client.POST(path, { body: request, headers: prefer(name) });
+    return result.data;
   },
 };
+
+const errorCodeOf = (example: Example) => (example.response as { ErrorCode: number }).ErrorCode;
 
 it('reads the operation path from the spec', () => {
   expect(operationPath('getMembers')).toBe(path);
 });
 
-it('finds every named example in the spec', () => {
+it('finds every named example in the spec, successes and errors', () => {
   expect(examples.length).toBeGreaterThanOrEqual(14);
+  expect(examples.filter((example) => errorCodeOf(example) === 0).length).toBeGreaterThanOrEqual(5);
+  expect(examples.filter((example) => errorCodeOf(example) !== 0).length).toBeGreaterThanOrEqual(9);
 });
 
 describe.each(Object.entries(callStyles))('%s against the Prism mock', (_style, call) => {
-  it.each(examples)('example $name comes back exactly, without violations', async (example) => {
-    const outcome = await call(inject('prismUrl'), example);
-    // A 422 carries Prism's `validation` list: show it when the request was refused.
-    expect(outcome.status, JSON.stringify(outcome.error, null, 2)).toBe(200);
-    expect(outcome.violations).toBeNull();
-    expect(outcome.data).toEqual(example.response);
+  it.each(examples)(
+    'example $name: its data, or its ErrorCode as a ChatApiError',
+    async (example) => {
+      const { exchanges, fetch } = recordingFetch();
+      const outcome = await call(inject('prismUrl'), example, fetch).catch(
+        (error: unknown) => error,
+      );
+      expect(exchanges).toEqual([{ status: 200, violations: null }]);
+      const { ErrorCode, ErrorInfo } = example.response as { ErrorCode: number; ErrorInfo: string };
+      if (ErrorCode === 0) {
+        expect(outcome).toEqual(example.response);
+      } else {
+        expect(outcome).toBeInstanceOf(ChatApiError);
+        expect(outcome).toMatchObject({
+          code: ErrorCode,
+          info: ErrorInfo,
+          operation: 'getMembers',
+        });
+      }
+    },
+  );
+});
+
+describe('retry policies against the Prism mock', () => {
+  const find = (name: string) => {
+    const example = examples.find((candidate) => candidate.name === name);
+    if (!example) throw new Error(`no example ${name}`);
+    return example;
+  };
+
+  it('retries a transient code (systemError, 10002) and then reports it', async () => {
+    const { exchanges, fetch } = recordingFetch();
+    const client = createChatClient({
+      ...clientOptions(withHeaders(fetch, prefer('systemError')), { maxRetries: 1 }),
+      baseUrl: inject('prismUrl'),
+    });
+    const error = await client.getMembers({ groupId: '@TGS#a6I4ZUUGO' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 10002, attempts: 2 });
+    expect(exchanges).toHaveLength(2);
+    expect(find('systemError')).toBeDefined();
+  });
+
+  it('renews the UserSig once on 70001 (userSigExpired) when it holds the secret key', async () => {
+    const { exchanges, fetch } = recordingFetch();
+    const client = createChatClient({
+      sdkAppId: 88888888,
+      identifier: 'admin',
+      secretKey: 'contract-test-secret-key',
+      maxRetries: 0,
+      fetch: withHeaders(fetch, prefer('userSigExpired')),
+      baseUrl: inject('prismUrl'),
+    });
+    const error = await client.getMembers({ groupId: '@TGS#a6I4ZUUGO' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 70001, attempts: 2 });
+    expect(exchanges).toEqual([
+      { status: 200, violations: null },
+      { status: 200, violations: null },
+    ]);
   });
 });

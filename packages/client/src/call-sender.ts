@@ -1,0 +1,264 @@
+// The one place where a call is sent: credentials, request id, rate limit,
+// timeout, retries, typed errors and redaction. Both client styles go through it
+// (createChatClient directly, the generated SDK and openapi-fetch through
+// createChatFetch), so each policy exists once.
+import { commonQueryString, randomUint32 } from './common-query.js';
+import type { ChatError, ChatFieldIssue } from './errors/chat-error.js';
+import {
+  ChatApiError,
+  ChatConnectionError,
+  ChatHttpError,
+  ChatResponseValidationError,
+  ChatTimeoutError,
+} from './errors/chat-errors.js';
+import type { ChatRetryClass } from './generated/error-codes.gen.js';
+import { type ChatOperationId, chatOperations } from './generated/operations.gen.js';
+import { abortableSleep } from './policies/abortable-sleep.js';
+import type { ChatLog } from './policies/chat-logger.js';
+import type { RateLimitBucket, RateLimitStore } from './policies/rate-limit-store.js';
+import { type Redactor, redactCause, redactUrl } from './policies/redact-secrets.js';
+import { retryDelayMs } from './policies/retry-policy.js';
+import type { UserSigProvider } from './user-sig/index.js';
+
+/** Everything a client was configured with, checked (see resolve-client-options.ts). */
+export interface CallSettings {
+  baseUrl: string;
+  sdkAppId: number;
+  identifier: string;
+  userSigs: UserSigProvider;
+  fetch: typeof fetch;
+  timeoutMs: number;
+  maxRetries: number;
+  rateLimit:
+    | { store: RateLimitStore; bucket: (operation: ChatOperationId) => RateLimitBucket }
+    | undefined;
+  log: ChatLog;
+  redact: Redactor;
+  /** Source of jitter, injectable for tests. */
+  random: () => number;
+}
+
+export interface CallRequest {
+  operation: ChatOperationId;
+  /** Headers of the caller's own request (createChatFetch), sent along. */
+  headers?: Headers | undefined;
+  /** Where to send it, when not the client's base URL (createChatFetch). */
+  baseUrl?: string | undefined;
+  /** The JSON body, already validated. */
+  body: string;
+  signal?: AbortSignal | undefined;
+  /** Per-call override of the attempt timeout. */
+  timeoutMs?: number | undefined;
+  /** Checks a successful body against the spec's schema; returns its issues, if any. */
+  validate?: ((data: unknown) => ChatFieldIssue[] | undefined) | undefined;
+}
+
+export interface CallResult {
+  /** The parsed body, ErrorCode 0. */
+  data: Record<string, unknown>;
+  /** The body as received, for adapters that hand back a Response. */
+  bodyText: string;
+  headers: Headers;
+  requestId: number;
+  attempts: number;
+}
+
+type AttemptOutcome =
+  | { ok: true; result: CallResult }
+  | {
+      ok: false;
+      error: ChatError;
+      retryClass: ChatRetryClass;
+      retryAfterSeconds?: number | undefined;
+    };
+
+const bodyExcerptLength = 200;
+
+const excerpt = (text: string, redact: Redactor): string => {
+  const flat = redact(text.slice(0, 4 * bodyExcerptLength))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return flat.length > bodyExcerptLength ? `${flat.slice(0, bodyExcerptLength)}…` : flat;
+};
+
+const describeCause = (cause: unknown): string => {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
+  return `${cause.message}${inner}`;
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Sends calls with every policy applied. */
+export type CallSender = (request: CallRequest) => Promise<CallResult>;
+
+export const createCallSender = (settings: CallSettings): CallSender => {
+  const { log, redact } = settings;
+
+  const waitForRateLimit = async (operation: ChatOperationId, signal?: AbortSignal) => {
+    if (!settings.rateLimit) return;
+    const { store, bucket } = settings.rateLimit;
+    const waitMs = await store.reserve(bucket(operation), Date.now());
+    if (waitMs > 0) await abortableSleep(waitMs, signal);
+  };
+
+  const attempt = async (
+    request: CallRequest,
+    url: string,
+    context: { operation: ChatOperationId; requestId: number; attempts: number },
+  ): Promise<AttemptOutcome> => {
+    const timeoutMs = request.timeoutMs ?? settings.timeoutMs;
+    const headers = new Headers(request.headers);
+    headers.set('content-type', 'application/json');
+    const { signal } = request;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    const forwardAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', forwardAbort, { once: true });
+    let response: Response;
+    let bodyText: string;
+    try {
+      response = await settings.fetch(url, {
+        method: chatOperations[request.operation].method,
+        headers,
+        body: request.body,
+        signal: controller.signal,
+      });
+      bodyText = await response.text();
+    } catch (cause) {
+      if (signal?.aborted) throw signal.reason;
+      if (controller.signal.aborted) {
+        return {
+          ok: false,
+          error: new ChatTimeoutError(timeoutMs, context),
+          retryClass: 'transient',
+        };
+      }
+      const error = new ChatConnectionError(
+        redact(describeCause(cause)),
+        context,
+        redactCause(cause, redact),
+      );
+      return { ok: false, error, retryClass: 'transient' };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forwardAbort);
+    }
+    if (response.status !== 200) {
+      // The API answers 200 even for errors; anything else came from a gateway.
+      const retryClass =
+        response.status === 429 ? 'backOff' : response.status >= 500 ? 'transient' : 'never';
+      const error = new ChatHttpError(response.status, excerpt(bodyText, redact), context);
+      return { ok: false, error, retryClass };
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(bodyText);
+    } catch {
+      // Most often a body cut short; a new attempt usually gets a whole one.
+      const issue = {
+        path: '',
+        message: `the body is not JSON (${bodyText.length} characters: ${excerpt(bodyText, redact)})`,
+      };
+      return {
+        ok: false,
+        error: new ChatResponseValidationError([issue], context),
+        retryClass: 'transient',
+      };
+    }
+    if (!isObject(data)) {
+      const issue = { path: '', message: 'the body is not a JSON object' };
+      return {
+        ok: false,
+        error: new ChatResponseValidationError([issue], context),
+        retryClass: 'never',
+      };
+    }
+    const code = data.ErrorCode;
+    if (typeof code === 'number' && code !== 0) {
+      const info = typeof data.ErrorInfo === 'string' ? redact(data.ErrorInfo) : '';
+      const error = new ChatApiError(code, info, context);
+      return {
+        ok: false,
+        error,
+        retryClass: error.retry,
+        retryAfterSeconds: error.retryAfterSeconds,
+      };
+    }
+    const issues = request.validate?.(data);
+    if (issues && issues.length > 0) {
+      return {
+        ok: false,
+        error: new ChatResponseValidationError(issues, context),
+        retryClass: 'never',
+      };
+    }
+    return {
+      ok: true,
+      result: {
+        data,
+        bodyText,
+        headers: response.headers,
+        requestId: context.requestId,
+        attempts: context.attempts,
+      },
+    };
+  };
+
+  return async (request) => {
+    const { operation, signal } = request;
+    const path = chatOperations[operation].path;
+    // One random per logical call, kept across retries: it is the request id.
+    const requestId = randomUint32();
+    let attempts = 0;
+    let retryIndex = 0;
+    let renewedUserSig = false;
+    for (;;) {
+      signal?.throwIfAborted();
+      await waitForRateLimit(operation, signal);
+      const userSig = await settings.userSigs.current();
+      const query = commonQueryString(
+        { sdkAppId: settings.sdkAppId, identifier: settings.identifier, userSig },
+        requestId,
+      );
+      const url = `${request.baseUrl ?? settings.baseUrl}${path}?${query}`;
+      attempts += 1;
+      const context = { operation, requestId, attempts };
+      log('debug', `${operation} attempt ${attempts}`, { requestId, url: redactUrl(url) });
+      const outcome = await attempt(request, url, context);
+      if (outcome.ok) {
+        log('debug', `${operation} succeeded`, { requestId, attempts });
+        return outcome.result;
+      }
+      const { error, retryClass } = outcome;
+      if (retryClass === 'renewUserSig' && settings.userSigs.canRenew && !renewedUserSig) {
+        // 70001: the UserSig expired (clock skew, or a sig cached too long).
+        // Issue a new one and try again, once; this is not a back-off retry.
+        renewedUserSig = true;
+        log('warn', `${operation} renewing the expired UserSig`, { requestId });
+        await settings.userSigs.renew();
+        continue;
+      }
+      const delayMs = retryDelayMs(
+        {
+          retryClass,
+          retryAfterSeconds: outcome.retryAfterSeconds,
+          retryIndex,
+          maxRetries: settings.maxRetries,
+        },
+        settings.random,
+      );
+      if (delayMs === undefined) {
+        log('error', error.message, { requestId, attempts });
+        throw error;
+      }
+      retryIndex += 1;
+      log('warn', `${operation} retrying in ${Math.round(delayMs)} ms: ${error.message}`, {
+        requestId,
+        attempts,
+      });
+      await abortableSleep(delayMs, signal);
+    }
+  };
+};

@@ -1,0 +1,81 @@
+import type { ChatRegionId } from './generated/regions.gen.js';
+import type { ChatLogger, ChatLogLevel } from './policies/chat-logger.js';
+import type { RateLimitStore } from './policies/rate-limit-store.js';
+
+/** How the client keeps to the API's call-frequency limit. */
+export interface ChatRateLimitOptions {
+  /**
+   * Calls per second for each SDKAppID, shared by every client in the process.
+   * @default the spec's x-limits.callsPerSecond (200)
+   */
+  callsPerSecond?: number;
+  /**
+   * Calls that may go at once after an idle period. Kept at 1 by default so no
+   * one-second window ever holds more than `callsPerSecond` calls.
+   * @default 1
+   */
+  burst?: number;
+  /**
+   * Where the bucket's state lives. Give every process on one SDKAppID the same
+   * shared store to split the quota between them.
+   * @default a store shared by every client in this process
+   */
+  store?: RateLimitStore;
+}
+
+/** Options shared by `createChatClient` and `createChatFetch`. */
+export interface ChatClientOptionsBase {
+  /** The app's SDKAppID, a positive integer. */
+  sdkAppId: number;
+  /** UserID of an App admin account, at most 32 bytes. */
+  identifier: string;
+  /** A region id from the spec's servers (e.g. `singapore`); or give `baseUrl`. */
+  region?: ChatRegionId;
+  /** The API's base URL, e.g. an emulator's or a proxy's; or give `region`. */
+  baseUrl?: string;
+  /**
+   * Milliseconds one attempt may take, body included. The server gives up
+   * after 3 s, so this only fires when the network is stuck.
+   * @default 10000
+   */
+  timeoutMs?: number;
+  /**
+   * Retries after the first attempt, for connection errors, timeouts, HTTP
+   * 5xx/429 and the spec's transient and rate-limit codes.
+   * @default 2
+   */
+  maxRetries?: number;
+  /**
+   * The token bucket every call waits on; `false` turns it off (only for tests
+   * and benchmarks: the server answers excess calls with rate-limit codes).
+   * @default { callsPerSecond: 200, burst: 1 }
+   */
+  rateLimit?: ChatRateLimitOptions | false;
+  /**
+   * Checks every successful response against the spec's schema (Zod Mini,
+   * synchronous parse).
+   * @default true
+   */
+  validateResponses?: boolean;
+  /**
+   * Lifetime of the UserSigs the client issues from `secretKey`, in seconds.
+   * @default 86400 (the facts sheet recommends at least 24 h)
+   */
+  userSigExpireSeconds?: number;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /** Receives log lines (redacted). @default none: the client is silent */
+  logger?: ChatLogger;
+  /** @default 'info' */
+  logLevel?: ChatLogLevel;
+}
+
+/**
+ * The admin's credentials: the secret key (the client issues and renews
+ * UserSigs) or a fixed UserSig. Neither is ever logged or put in an error.
+ */
+export type ChatCredentialOptions =
+  | { secretKey: string; userSig?: never }
+  | { userSig: string; secretKey?: never };
+
+export type ChatClientOptions = ChatClientOptionsBase & ChatCredentialOptions;

@@ -1,0 +1,84 @@
+import { createCallSender } from './call-sender.js';
+import type { ChatClientOptionsBase, ChatCredentialOptions } from './chat-client-options.js';
+import { ChatRequestValidationError } from './errors/chat-errors.js';
+import { type ChatOperationId, chatOperations } from './generated/operations.gen.js';
+import {
+  commonQueryParameters,
+  credentialQueryParameters,
+} from './generated/query-parameters.gen.js';
+import { operationSchemas } from './operation-schemas.js';
+import { resolveClientOptions } from './resolve-client-options.js';
+
+/** The options of createChatClient, less `region` and `baseUrl`: the request's URL decides. */
+export type ChatFetchOptions = Omit<ChatClientOptionsBase, 'region' | 'baseUrl'> &
+  ChatCredentialOptions;
+
+const filledIn = new Set<string>([...credentialQueryParameters, ...commonQueryParameters]);
+
+const findOperation = (method: string, pathname: string) => {
+  for (const [id, operation] of Object.entries(chatOperations)) {
+    if (operation.method === method && pathname.endsWith(operation.path)) {
+      return { id: id as ChatOperationId, base: pathname.slice(0, -operation.path.length) };
+    }
+  }
+  return undefined;
+};
+
+/**
+ * The client's policies as a `fetch` function, for the openapi-fetch client, the
+ * generated hey-api SDK, or a team's own HTTP stack. It adds the credentials and
+ * `random`, waits on the rate limit, retries, validates the request and the
+ * response, and throws the same typed errors as createChatClient: a call that
+ * resolves got ErrorCode 0.
+ *
+ * @example
+ * const api = createFetchClient({ baseUrl: chatRegions.singapore.main, fetch: createChatFetch(options) });
+ */
+export const createChatFetch = (options: ChatFetchOptions): typeof fetch => {
+  const resolved = resolveClientOptions('createChatFetch', options, 'fetch');
+  const send = createCallSender(resolved.call);
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const operation = findOperation(request.method, url.pathname);
+    const fail = (path: string, message: string): never => {
+      throw new ChatRequestValidationError([{ path, message }], {
+        operation: operation?.id ?? `${request.method} ${url.pathname}`,
+        requestId: undefined,
+      });
+    };
+    if (!operation) return fail('', 'is not an operation of the spec');
+    for (const name of url.searchParams.keys()) {
+      if (!filledIn.has(name)) fail(name, 'is not a query parameter of the spec');
+    }
+    const bodyText = await request.text();
+    let body: unknown;
+    try {
+      body = JSON.parse(bodyText);
+    } catch {
+      fail('', 'the body must be JSON');
+    }
+    const issues = operationSchemas[operation.id].request(body);
+    if (issues) {
+      throw new ChatRequestValidationError(issues, {
+        operation: operation.id,
+        requestId: undefined,
+      });
+    }
+    const result = await send({
+      operation: operation.id,
+      baseUrl: `${url.origin}${operation.base}`,
+      body: bodyText,
+      headers: request.headers,
+      signal: request.signal,
+      validate: resolved.validateResponses ? operationSchemas[operation.id].response : undefined,
+    });
+    return new Response(result.bodyText, {
+      status: 200,
+      headers: {
+        'content-type': 'application/json',
+        'x-chat-request-id': String(result.requestId),
+      },
+    });
+  };
+};

@@ -1,0 +1,47 @@
+import type { Redactor } from './redact-secrets.js';
+
+/** Severity of a log line, from the most to the least detailed. */
+export type ChatLogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** Facts attached to a log line; strings in it are redacted like the message. */
+export type ChatLogFields = Record<string, string | number | boolean | undefined>;
+
+/**
+ * Where the client writes its log lines. Any object with these methods works,
+ * `console` included; missing methods are skipped.
+ */
+export type ChatLogger = Partial<
+  Record<ChatLogLevel, (message: string, fields?: ChatLogFields) => void>
+>;
+
+/** Writes log lines at or above a level, after redaction. */
+export type ChatLog = (level: ChatLogLevel, message: string, fields?: ChatLogFields) => void;
+
+const severity: Record<ChatLogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+export const chatLogLevels = Object.keys(severity) as ChatLogLevel[];
+
+/** A log that writes nothing: the client is silent unless given a logger. */
+export const silentLog: ChatLog = () => {};
+
+export const createChatLog = (
+  logger: ChatLogger | undefined,
+  minimumLevel: ChatLogLevel,
+  redact: Redactor,
+): ChatLog => {
+  if (logger === undefined) return silentLog;
+  return (level, message, fields) => {
+    if (severity[level] < severity[minimumLevel]) return;
+    const write = logger[level];
+    if (typeof write !== 'function') return;
+    if (fields === undefined) {
+      write.call(logger, redact(message));
+      return;
+    }
+    const safeFields: ChatLogFields = {};
+    for (const [key, value] of Object.entries(fields)) {
+      safeFields[key] = typeof value === 'string' ? redact(value) : value;
+    }
+    write.call(logger, redact(message), safeFields);
+  };
+};
