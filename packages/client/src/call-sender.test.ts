@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testOptions } from '../test/helpers/client-options.js';
+import { settleWithFakeTimers } from '../test/helpers/fake-time.js';
 import { apiError, hang, ok, scriptedFetch } from '../test/helpers/scripted-fetch.js';
 import { createChatClient } from './create-chat-client.js';
 import {
@@ -23,7 +24,7 @@ const settle = async <T>(call: Promise<T>) => {
     (value) => ({ value, error: undefined }),
     (error: unknown) => ({ value: undefined, error }),
   );
-  await vi.runAllTimersAsync();
+  await settleWithFakeTimers(outcome);
   return outcome;
 };
 

@@ -11,7 +11,7 @@ const checkWith =
   (value) => {
     // Synchronous safeParse: zod 4 takes its compiled fast path only when not async.
     const result = schema.safeParse(value);
-    return result.success ? undefined : toFieldIssues(result.error.issues);
+    return result.success ? undefined : toFieldIssues(result.error.issues, value);
   };
 
 /** The generated request and response schema of each operation in the spec. */

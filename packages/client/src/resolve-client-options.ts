@@ -104,7 +104,8 @@ const findProblems = (options: Record<string, unknown>, target: ClientTarget): s
   }
   for (const [name, check] of Object.entries(optionChecks)) {
     const problem = check(options[name]);
-    if (problem) problems.push(`${name} ${problem}`);
+    // A problem starting with '.' is about a field of the option.
+    if (problem) problems.push(`${name}${problem.startsWith('.') ? '' : ' '}${problem}`);
   }
   if ((options.secretKey === undefined) === (options.userSig === undefined)) {
     problems.push('give exactly one of secretKey and userSig');
