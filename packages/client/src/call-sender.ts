@@ -50,7 +50,7 @@ export interface CallRequest {
   /** Per-call override of the attempt timeout. */
   timeoutMs?: number | undefined;
   /** Checks a successful body against the spec's schema; returns its issues, if any. */
-  validate?: ((data: unknown) => ChatFieldIssue[] | undefined) | undefined;
+  validate?: ((data: unknown) => ChatFieldIssue[]) | undefined;
 }
 
 export interface CallResult {
@@ -187,7 +187,7 @@ export const createCallSender = (settings: CallSettings): CallSender => {
       };
     }
     const issues = request.validate?.(data);
-    if (issues && issues.length > 0) {
+    if (issues !== undefined && issues.length > 0) {
       return {
         ok: false,
         error: new ChatResponseValidationError(issues, context),
@@ -225,7 +225,9 @@ export const createCallSender = (settings: CallSettings): CallSender => {
       const url = `${request.baseUrl ?? settings.baseUrl}${path}?${query}`;
       attempts += 1;
       const context = { operation, requestId, attempts };
-      log('debug', `${operation} attempt ${attempts}`, { requestId, url: redactUrl(url) });
+      if (log.enabled('debug')) {
+        log('debug', `${operation} attempt ${attempts}`, { requestId, url: redactUrl(url) });
+      }
       const outcome = await attempt(request, url, context);
       if (outcome.ok) {
         log('debug', `${operation} succeeded`, { requestId, attempts });

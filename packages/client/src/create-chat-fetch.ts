@@ -59,7 +59,7 @@ export const createChatFetch = (options: ChatFetchOptions): typeof fetch => {
       fail('', 'the body must be JSON');
     }
     const issues = operationSchemas[operation.id].request(body);
-    if (issues) {
+    if (issues.length > 0) {
       throw new ChatRequestValidationError(issues, {
         operation: operation.id,
         requestId: undefined,
@@ -73,12 +73,15 @@ export const createChatFetch = (options: ChatFetchOptions): typeof fetch => {
       signal: request.signal,
       validate: resolved.validateResponses ? operationSchemas[operation.id].response : undefined,
     });
-    return new Response(result.bodyText, {
+    const response = new Response(result.bodyText, {
       status: 200,
       headers: {
         'content-type': 'application/json',
         'x-chat-request-id': String(result.requestId),
       },
     });
+    // The body was parsed (and validated) once already; both HTTP clients read
+    // it with json(), so hand them that value instead of parsing 57 KB again.
+    return Object.assign(response, { json: async () => result.data });
   };
 };

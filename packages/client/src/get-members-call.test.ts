@@ -43,7 +43,7 @@ describe('getMembers input, checked before anything is sent', () => {
     {
       given: 'a NaN timestamp',
       params: { groupId: 'g', timestamp: Number.NaN },
-      want: [{ path: 'timestamp', message: 'must be a number' }],
+      want: [{ path: 'timestamp', message: 'must be an integer' }],
     },
     {
       given: 'a timestamp past the safe integers',
@@ -58,7 +58,7 @@ describe('getMembers input, checked before anything is sent', () => {
     {
       given: 'a timestamp as a string',
       params: { groupId: 'g', timestamp: '0' },
-      want: [{ path: 'timestamp', message: 'must be a number' }],
+      want: [{ path: 'timestamp', message: 'must be an integer' }],
     },
     {
       given: 'a negative mark',

@@ -74,9 +74,9 @@ export const getMembersBody = (params: GetMembersParams): string => {
   const body: GetMembersRequest = { GroupId: params.groupId, Timestamp: params.timestamp ?? 0 };
   if (params.mark !== undefined) body.Mark = params.mark;
   const issues = [
-    ...(operationSchemas.getMembers
+    ...operationSchemas.getMembers
       .request(body)
-      ?.map((issue) => ({ ...issue, path: issue.path.replace(/^\w+/, callerName) })) ?? []),
+      .map((issue) => ({ ...issue, path: issue.path.replace(/^\w+/, callerName) })),
     ...checkCallOptions(params),
   ];
   if (issues.length > 0) {

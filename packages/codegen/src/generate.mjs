@@ -14,6 +14,7 @@ import { heyApiConfig } from './hey-api-config.mjs';
 import { compareFolders, replaceFolder, writeGeneratedReadme } from './output-folder.mjs';
 import { writeSpecTables } from './spec-tables.mjs';
 import { writeTypes } from './types-file.mjs';
+import { writeValidators } from './validators.mjs';
 
 const packagesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const targets = {
@@ -37,6 +38,7 @@ try {
   // hey-api mutates its input while patching: give it a copy.
   await createClient(heyApiConfig(structuredClone(spec), output.client));
   await writeSpecTables(spec, output.client);
+  await writeValidators(spec, output.client);
   await writeTypes(spec, output.types);
   await writeGeneratedReadme(output.client);
   await writeGeneratedReadme(output.types);

@@ -15,14 +15,18 @@ export type ChatLogger = Partial<
 >;
 
 /** Writes log lines at or above a level, after redaction. */
-export type ChatLog = (level: ChatLogLevel, message: string, fields?: ChatLogFields) => void;
+export interface ChatLog {
+  (level: ChatLogLevel, message: string, fields?: ChatLogFields): void;
+  /** Whether a line at this level would be written: skip building it otherwise. */
+  enabled(level: ChatLogLevel): boolean;
+}
 
 const severity: Record<ChatLogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
 export const chatLogLevels = Object.keys(severity) as ChatLogLevel[];
 
 /** A log that writes nothing: the client is silent unless given a logger. */
-export const silentLog: ChatLog = () => {};
+export const silentLog: ChatLog = Object.assign(() => {}, { enabled: () => false });
 
 export const createChatLog = (
   logger: ChatLogger | undefined,
@@ -30,8 +34,10 @@ export const createChatLog = (
   redact: Redactor,
 ): ChatLog => {
   if (logger === undefined) return silentLog;
-  return (level, message, fields) => {
-    if (severity[level] < severity[minimumLevel]) return;
+  const enabled = (level: ChatLogLevel) =>
+    severity[level] >= severity[minimumLevel] && typeof logger[level] === 'function';
+  const log = (level: ChatLogLevel, message: string, fields?: ChatLogFields) => {
+    if (!enabled(level)) return;
     const write = logger[level];
     if (typeof write !== 'function') return;
     if (fields === undefined) {
@@ -44,4 +50,5 @@ export const createChatLog = (
     }
     write.call(logger, redact(message), safeFields);
   };
+  return Object.assign(log, { enabled });
 };
