@@ -234,7 +234,7 @@ const operationValidators = (spec) => {
 const prefixedHelper = [
   '',
   'const prefixed = (prefix: string, inner: string): string =>',
-  "  inner === '' || inner.startsWith('[') ? prefix + inner : `${prefix}.${inner}`;",
+  "  inner === '' || inner.startsWith('[') ? prefix + inner : prefix + '.' + inner;",
   '',
 ].join('\n');
 const codePointsHelper = [

@@ -13,7 +13,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const at = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
 
 const prefixed = (prefix: string, inner: string): string =>
-  inner === '' || inner.startsWith('[') ? prefix + inner : `${prefix}.${inner}`;
+  inner === '' || inner.startsWith('[') ? prefix + inner : prefix + '.' + inner;
 
 const pattern1 = /* @__PURE__ */ new RegExp('^[^\\x00-\\x1F\\x7F]+$', 'u');
 const fields2 = /* @__PURE__ */ new Set(['GroupId', 'Timestamp', 'Mark']);
