@@ -13,6 +13,7 @@ import { resolveClientOptions } from './resolve-client-options.js';
 export type ChatFetchOptions = Omit<ChatClientOptionsBase, 'region' | 'baseUrl'> &
   ChatCredentialOptions;
 
+const utf8 = new TextEncoder();
 const filledIn = new Set<string>([...credentialQueryParameters, ...commonQueryParameters]);
 
 const findOperation = (method: string, pathname: string) => {
@@ -77,11 +78,16 @@ export const createChatFetch = (options: ChatFetchOptions): typeof fetch => {
       status: 200,
       headers: {
         'content-type': 'application/json',
+        // openapi-fetch reads a body without Content-Length as text and parses it again.
+        'content-length': String(utf8.encode(result.bodyText).byteLength),
         'x-chat-request-id': String(result.requestId),
       },
     });
-    // The body was parsed (and validated) once already; both HTTP clients read
-    // it with json(), so hand them that value instead of parsing 57 KB again.
-    return Object.assign(response, { json: async () => result.data });
+    // The body was read, parsed and validated once already: hand the HTTP
+    // clients that work instead of decoding and parsing 57 KB a second time.
+    return Object.assign(response, {
+      json: async () => result.data,
+      text: async () => result.bodyText,
+    });
   };
 };
