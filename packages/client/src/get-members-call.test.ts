@@ -73,7 +73,7 @@ describe('getMembers input, checked before anything is sent', () => {
     {
       given: 'a timeout of 0',
       params: { groupId: 'g', timeoutMs: 0 },
-      want: [{ path: 'timeoutMs', message: 'must be a positive integer' }],
+      want: [{ path: 'timeoutMs', message: 'must be an integer from 1 to 2147483647' }],
     },
     {
       given: 'a signal that is not an AbortSignal',

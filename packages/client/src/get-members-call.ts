@@ -3,6 +3,7 @@ import type { ChatFieldIssue } from './errors/chat-error.js';
 import { ChatRequestValidationError } from './errors/chat-errors.js';
 import type { GetMembersRequest, GetMembersResponse, OnlineMember } from './generated/types.gen.js';
 import { operationSchemas } from './operation-schemas.js';
+import { isValidTimeoutMs, maxTimeoutMs } from './policies/retry-policy.js';
 
 /** One call of getMembers: a page of the group's online members. */
 export interface GetMembersParams {
@@ -51,8 +52,8 @@ const checkCallOptions = (params: GetMembersParams): ChatFieldIssue[] => {
     issues.push({ path: 'signal', message: 'must be an AbortSignal' });
   }
   const { timeoutMs } = params;
-  if (timeoutMs !== undefined && !(Number.isSafeInteger(timeoutMs) && timeoutMs > 0)) {
-    issues.push({ path: 'timeoutMs', message: 'must be a positive integer' });
+  if (timeoutMs !== undefined && !isValidTimeoutMs(timeoutMs)) {
+    issues.push({ path: 'timeoutMs', message: `must be an integer from 1 to ${maxTimeoutMs}` });
   }
   return issues;
 };

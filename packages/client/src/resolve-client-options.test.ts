@@ -89,7 +89,12 @@ describe('createChatClient options', () => {
     {
       given: 'timeoutMs 0',
       change: { timeoutMs: 0 },
-      want: 'options.timeoutMs must be a positive integer',
+      want: 'options.timeoutMs must be an integer from 1 to 2147483647',
+    },
+    {
+      given: 'a timeout longer than setTimeout keeps',
+      change: { timeoutMs: 2 ** 31 },
+      want: 'options.timeoutMs must be an integer from 1 to 2147483647',
     },
     {
       given: 'maxRetries 11',

@@ -6,7 +6,7 @@ import { chatRegions } from './generated/regions.gen.js';
 import { chatLogLevels, createChatLog } from './policies/chat-logger.js';
 import { processRateLimitStore } from './policies/rate-limit-store.js';
 import { createRedactor } from './policies/redact-secrets.js';
-import { retryDefaults } from './policies/retry-policy.js';
+import { isValidTimeoutMs, maxTimeoutMs, retryDefaults } from './policies/retry-policy.js';
 import { createUserSigProvider, type UserSigProvider } from './user-sig/index.js';
 
 type OptionName = keyof ChatClientOptions;
@@ -45,7 +45,9 @@ const optionChecks: Record<OptionName, (value: unknown) => string | undefined> =
       : `must be one of ${regionIds.join(', ')}`,
   baseUrl: (v) => (v === undefined || isHttpUrl(v) ? undefined : 'must be an http(s) URL'),
   timeoutMs: (v) =>
-    v === undefined || isPositiveInteger(v) ? undefined : 'must be a positive integer',
+    v === undefined || isValidTimeoutMs(v)
+      ? undefined
+      : `must be an integer from 1 to ${maxTimeoutMs}`,
   maxRetries: (v) =>
     v === undefined || (isNonNegativeInteger(v) && (v as number) <= 10)
       ? undefined

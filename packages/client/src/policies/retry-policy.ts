@@ -19,6 +19,13 @@ export const retryDefaults = {
   timeoutMs: 10_000,
 } as const;
 
+/** The longest timer setTimeout keeps (2^31 - 1 ms, about 24.8 days); longer ones fire at once. */
+export const maxTimeoutMs = 2_147_483_647;
+
+/** Whether a value is usable as an attempt timeout. */
+export const isValidTimeoutMs = (value: unknown): value is number =>
+  Number.isSafeInteger(value) && (value as number) > 0 && (value as number) <= maxTimeoutMs;
+
 /** What a failed attempt allows. `renewUserSig` is handled by the caller, once. */
 export interface RetryInput {
   retryClass: ChatRetryClass;
