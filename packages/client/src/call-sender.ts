@@ -3,21 +3,14 @@
 // (createChatClient directly, the generated SDK and openapi-fetch through
 // createChatFetch), so each policy exists once.
 import { commonQueryString, randomUint32 } from './common-query.js';
-import type { ChatError, ChatFieldIssue } from './errors/chat-error.js';
-import {
-  ChatApiError,
-  ChatConnectionError,
-  ChatHttpError,
-  ChatResponseValidationError,
-  ChatTimeoutError,
-} from './errors/chat-errors.js';
-import type { ChatRetryClass } from './generated/error-codes.gen.js';
+import type { ChatFieldIssue } from './errors/chat-error.js';
 import { type ChatOperationId, chatOperations } from './generated/operations.gen.js';
 import { abortableSleep } from './policies/abortable-sleep.js';
 import type { ChatLog } from './policies/chat-logger.js';
 import type { RateLimitBucket, RateLimitStore } from './policies/rate-limit-store.js';
-import { type Redactor, redactCause, redactUrl } from './policies/redact-secrets.js';
+import { type Redactor, redactUrl } from './policies/redact-secrets.js';
 import { retryDelayMs } from './policies/retry-policy.js';
+import { sendAttempt } from './send-attempt.js';
 import type { UserSigProvider } from './user-sig/index.js';
 
 /** Everything a client was configured with, checked (see resolve-client-options.ts). */
@@ -63,33 +56,6 @@ export interface CallResult {
   attempts: number;
 }
 
-type AttemptOutcome =
-  | { ok: true; result: CallResult }
-  | {
-      ok: false;
-      error: ChatError;
-      retryClass: ChatRetryClass;
-      retryAfterSeconds?: number | undefined;
-    };
-
-const bodyExcerptLength = 200;
-
-const excerpt = (text: string, redact: Redactor): string => {
-  const flat = redact(text.slice(0, 4 * bodyExcerptLength))
-    .replace(/\s+/g, ' ')
-    .trim();
-  return flat.length > bodyExcerptLength ? `${flat.slice(0, bodyExcerptLength)}…` : flat;
-};
-
-const describeCause = (cause: unknown): string => {
-  if (!(cause instanceof Error)) return String(cause);
-  const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
-  return `${cause.message}${inner}`;
-};
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Sends calls with every policy applied. */
 export type CallSender = (request: CallRequest) => Promise<CallResult>;
 
@@ -101,109 +67,6 @@ export const createCallSender = (settings: CallSettings): CallSender => {
     const { store, bucket } = settings.rateLimit;
     const waitMs = await store.reserve(bucket(operation), Date.now());
     if (waitMs > 0) await abortableSleep(waitMs, signal);
-  };
-
-  const attempt = async (
-    request: CallRequest,
-    url: string,
-    context: { operation: ChatOperationId; requestId: number; attempts: number },
-  ): Promise<AttemptOutcome> => {
-    const timeoutMs = request.timeoutMs ?? settings.timeoutMs;
-    const headers = new Headers(request.headers);
-    headers.set('content-type', 'application/json');
-    const { signal } = request;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    const forwardAbort = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', forwardAbort, { once: true });
-    let response: Response;
-    let bodyText: string;
-    try {
-      response = await settings.fetch(url, {
-        method: chatOperations[request.operation].method,
-        headers,
-        body: request.body,
-        signal: controller.signal,
-      });
-      bodyText = await response.text();
-    } catch (cause) {
-      if (signal?.aborted) throw signal.reason;
-      if (controller.signal.aborted) {
-        return {
-          ok: false,
-          error: new ChatTimeoutError(timeoutMs, context),
-          retryClass: 'transient',
-        };
-      }
-      const error = new ChatConnectionError(
-        redact(describeCause(cause)),
-        context,
-        redactCause(cause, redact),
-      );
-      return { ok: false, error, retryClass: 'transient' };
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', forwardAbort);
-    }
-    if (response.status !== 200) {
-      // The API answers 200 even for errors; anything else came from a gateway.
-      const retryClass =
-        response.status === 429 ? 'backOff' : response.status >= 500 ? 'transient' : 'never';
-      const error = new ChatHttpError(response.status, excerpt(bodyText, redact), context);
-      return { ok: false, error, retryClass };
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(bodyText);
-    } catch {
-      // Most often a body cut short; a new attempt usually gets a whole one.
-      const issue = {
-        path: '',
-        message: `the body is not JSON (${bodyText.length} characters: ${excerpt(bodyText, redact)})`,
-      };
-      return {
-        ok: false,
-        error: new ChatResponseValidationError([issue], context),
-        retryClass: 'transient',
-      };
-    }
-    if (!isObject(data)) {
-      const issue = { path: '', message: 'the body is not a JSON object' };
-      return {
-        ok: false,
-        error: new ChatResponseValidationError([issue], context),
-        retryClass: 'never',
-      };
-    }
-    const code = data.ErrorCode;
-    if (typeof code === 'number' && code !== 0) {
-      const info = typeof data.ErrorInfo === 'string' ? redact(data.ErrorInfo) : '';
-      const error = new ChatApiError(code, info, context);
-      return {
-        ok: false,
-        error,
-        retryClass: error.retry,
-        retryAfterSeconds: error.retryAfterSeconds,
-      };
-    }
-    const issues = request.validate?.(data);
-    if (issues !== undefined && issues.length > 0) {
-      return {
-        ok: false,
-        error: new ChatResponseValidationError(issues, context),
-        retryClass: 'never',
-      };
-    }
-    return {
-      ok: true,
-      result: {
-        data,
-        bodyText,
-        headers: response.headers,
-        requestId: context.requestId,
-        attempts: context.attempts,
-      },
-    };
   };
 
   return async (request) => {
@@ -228,7 +91,7 @@ export const createCallSender = (settings: CallSettings): CallSender => {
       if (log.enabled('debug')) {
         log('debug', `${operation} attempt ${attempts}`, { requestId, url: redactUrl(url) });
       }
-      const outcome = await attempt(request, url, context);
+      const outcome = await sendAttempt(settings, request, url, context);
       if (outcome.ok) {
         log('debug', `${operation} succeeded`, { requestId, attempts });
         return outcome.result;

@@ -1,0 +1,150 @@
+// One HTTP attempt of a call, and what its outcome allows: the result, or a
+// typed error with its retry class. The retry loop is in call-sender.ts.
+import type { CallRequest, CallResult, CallSettings } from './call-sender.js';
+import type { ChatError } from './errors/chat-error.js';
+import {
+  ChatApiError,
+  ChatConnectionError,
+  ChatHttpError,
+  ChatResponseValidationError,
+  ChatTimeoutError,
+} from './errors/chat-errors.js';
+import type { ChatRetryClass } from './generated/error-codes.gen.js';
+import { type ChatOperationId, chatOperations } from './generated/operations.gen.js';
+import { type Redactor, redactCause } from './policies/redact-secrets.js';
+
+export type AttemptOutcome =
+  | { ok: true; result: CallResult }
+  | {
+      ok: false;
+      error: ChatError;
+      retryClass: ChatRetryClass;
+      retryAfterSeconds?: number | undefined;
+    };
+
+const bodyExcerptLength = 200;
+
+const excerpt = (text: string, redact: Redactor): string => {
+  const flat = redact(text.slice(0, 4 * bodyExcerptLength))
+    .replace(/\s+/g, ' ')
+    .trim();
+  return flat.length > bodyExcerptLength ? `${flat.slice(0, bodyExcerptLength)}…` : flat;
+};
+
+const describeCause = (cause: unknown): string => {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = cause.cause instanceof Error ? `: ${cause.cause.message}` : '';
+  return `${cause.message}${inner}`;
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Sends one attempt with its own timeout (the caller's signal aborts it too)
+ * and classifies the outcome. Rejects only with the caller's abort reason.
+ */
+export const sendAttempt = async (
+  settings: Pick<CallSettings, 'fetch' | 'timeoutMs' | 'redact'>,
+  request: CallRequest,
+  url: string,
+  context: { operation: ChatOperationId; requestId: number; attempts: number },
+): Promise<AttemptOutcome> => {
+  const { redact } = settings;
+  const timeoutMs = request.timeoutMs ?? settings.timeoutMs;
+  const headers = new Headers(request.headers);
+  headers.set('content-type', 'application/json');
+  const { signal } = request;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const forwardAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', forwardAbort, { once: true });
+  let response: Response;
+  let bodyText: string;
+  try {
+    response = await settings.fetch(url, {
+      method: chatOperations[request.operation].method,
+      headers,
+      body: request.body,
+      signal: controller.signal,
+    });
+    bodyText = await response.text();
+  } catch (cause) {
+    if (signal?.aborted) throw signal.reason;
+    if (controller.signal.aborted) {
+      return {
+        ok: false,
+        error: new ChatTimeoutError(timeoutMs, context),
+        retryClass: 'transient',
+      };
+    }
+    const error = new ChatConnectionError(
+      redact(describeCause(cause)),
+      context,
+      redactCause(cause, redact),
+    );
+    return { ok: false, error, retryClass: 'transient' };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', forwardAbort);
+  }
+  if (response.status !== 200) {
+    // The API answers 200 even for errors; anything else came from a gateway.
+    const retryClass =
+      response.status === 429 ? 'backOff' : response.status >= 500 ? 'transient' : 'never';
+    const error = new ChatHttpError(response.status, excerpt(bodyText, redact), context);
+    return { ok: false, error, retryClass };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(bodyText);
+  } catch {
+    // Most often a body cut short; a new attempt usually gets a whole one.
+    const issue = {
+      path: '',
+      message: `the body is not JSON (${bodyText.length} characters: ${excerpt(bodyText, redact)})`,
+    };
+    return {
+      ok: false,
+      error: new ChatResponseValidationError([issue], context),
+      retryClass: 'transient',
+    };
+  }
+  if (!isObject(data)) {
+    const issue = { path: '', message: 'the body is not a JSON object' };
+    return {
+      ok: false,
+      error: new ChatResponseValidationError([issue], context),
+      retryClass: 'never',
+    };
+  }
+  const code = data.ErrorCode;
+  if (typeof code === 'number' && code !== 0) {
+    const info = typeof data.ErrorInfo === 'string' ? redact(data.ErrorInfo) : '';
+    const error = new ChatApiError(code, info, context);
+    return {
+      ok: false,
+      error,
+      retryClass: error.retry,
+      retryAfterSeconds: error.retryAfterSeconds,
+    };
+  }
+  const issues = request.validate?.(data);
+  if (issues !== undefined && issues.length > 0) {
+    return {
+      ok: false,
+      error: new ChatResponseValidationError(issues, context),
+      retryClass: 'never',
+    };
+  }
+  return {
+    ok: true,
+    result: {
+      data,
+      bodyText,
+      headers: response.headers,
+      requestId: context.requestId,
+      attempts: context.attempts,
+    },
+  };
+};
