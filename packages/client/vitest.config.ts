@@ -7,8 +7,23 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/runtime/**/*.test.ts'],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
+        },
+      },
+      {
+        // The subset `pnpm test:runtimes` runs on Node 20, 22 and 24, Bun and
+        // Deno: UserSigs, request building, pagination, a real loopback socket.
+        // `pnpm test` runs these files in the unit project, not twice.
+        extends: true,
+        test: {
+          name: 'runtimes',
+          include: [
+            'src/user-sig/**/*.test.ts',
+            'src/call-sender.test.ts',
+            'src/pagination/**/*.test.ts',
+            'test/runtime/**/*.test.ts',
+          ],
         },
       },
       {

@@ -99,4 +99,21 @@ describe('listMembers()', () => {
     second.abort(new Error('done'));
     await expect(next).rejects.toThrow('done');
   });
+
+  it('never joins a stopped chain, even while its request is still pending', async () => {
+    // A fetch that ignores the abort: the stopped chain never settles.
+    const { fetch, requests } = scriptedFetch(() => new Promise<Response>(() => {}));
+    const client = createChatClient(testOptions(fetch));
+    const first = new AbortController();
+    const listing = client.listMembers('g', { signal: first.signal });
+    await tick();
+    first.abort(new Error('gone'));
+    await expect(listing).rejects.toThrow('gone');
+    const second = new AbortController();
+    const next = client.listMembers('g', { signal: second.signal });
+    await tick();
+    expect(requests).toHaveLength(2);
+    second.abort(new Error('done'));
+    await expect(next).rejects.toThrow('done');
+  });
 });

@@ -43,7 +43,8 @@ const collectMembers = async (
 
 interface SharedListing {
   promise: Promise<MembersListing>;
-  stop: AbortController;
+  /** Aborts the chain and forgets it at once, so a later caller starts a new one. */
+  stopAndForget: (reason: unknown) => void;
   /** Callers still waiting that could abort; the chain stops when all of them have. */
   abortableWaiters: number;
   /** Whether a caller without a signal waits on it: then it never stops early. */
@@ -60,13 +61,17 @@ export const createListMembers = (fetchPage: FetchPage) => {
 
   const start = (key: string, groupId: string, options: MembersListingOptions) => {
     const stop = new AbortController();
+    const forget = () => {
+      if (inFlight.get(key) === shared) inFlight.delete(key);
+    };
     const shared: SharedListing = {
       promise: collectMembers(fetchPage, groupId, { ...options, signal: stop.signal }).finally(
-        () => {
-          if (inFlight.get(key) === shared) inFlight.delete(key);
-        },
+        forget,
       ),
-      stop,
+      stopAndForget: (reason) => {
+        forget();
+        stop.abort(reason);
+      },
       abortableWaiters: 0,
       pinned: false,
     };
@@ -87,7 +92,7 @@ export const createListMembers = (fetchPage: FetchPage) => {
     return new Promise((resolve, reject) => {
       const leave = () => {
         shared.abortableWaiters -= 1;
-        if (shared.abortableWaiters === 0 && !shared.pinned) shared.stop.abort(signal.reason);
+        if (shared.abortableWaiters === 0 && !shared.pinned) shared.stopAndForget(signal.reason);
         reject(signal.reason);
       };
       if (signal.aborted) return leave();
