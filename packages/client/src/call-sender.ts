@@ -60,7 +60,7 @@ export interface CallResult {
 export type CallSender = (request: CallRequest) => Promise<CallResult>;
 
 export const createCallSender = (settings: CallSettings): CallSender => {
-  const { log, redact } = settings;
+  const { log } = settings;
 
   const waitForRateLimit = async (operation: ChatOperationId, signal?: AbortSignal) => {
     if (!settings.rateLimit) return;
