@@ -1,0 +1,81 @@
+// Pack-test consumer (c), compiled with `tsc --noEmit` (strict, skipLibCheck
+// off) in a temporary project that installed the packed tarballs, once under
+// `module`/`moduleResolution` node16 and once under `moduleResolution: bundler`.
+// Never run. The @ts-expect-error lines prove the types are real: if an import
+// fell back to `any`, they would be unused and fail the compile.
+import {
+  type ChatClient,
+  ChatError,
+  createChatClient,
+  generateUserSig,
+  type MembersListing,
+  type OnlineMember,
+  verifyUserSig,
+} from '@avchatroom/client';
+import { type ChatPaths, createFetchClient } from '@avchatroom/client/fetch';
+import {
+  type PrismMock,
+  type StartPrismMockOptions,
+  specJsonPath,
+  specPath,
+  startPrismMock,
+} from '@avchatroom/openapi';
+import type { components, GetMembersResponse, paths } from '@avchatroom/types';
+
+type MemberFromTypes = components['schemas']['OnlineMember'];
+type GetMembersOperation = paths['/v4/group_open_avchatroom_http_svc/get_members']['post'];
+
+export const spec: { yaml: string; json: string } = { yaml: specPath, json: specJsonPath };
+
+export const startMock: (options?: StartPrismMockOptions) => Promise<PrismMock> = startPrismMock;
+
+export const listAll = async (secretKey: string): Promise<string[]> => {
+  const client: ChatClient = createChatClient({
+    sdkAppId: 1400000000,
+    identifier: 'administrator',
+    secretKey,
+    region: 'singapore',
+  });
+  const listing: MembersListing = await client.listMembers('@TGS#aPackTest', { maxPages: 2 });
+  const first: OnlineMember | undefined = listing.members[0];
+  const sameShape: MemberFromTypes | undefined = first;
+  // @ts-expect-error: listMembers needs a group id
+  await client.listMembers();
+  // @ts-expect-error: give either region or baseUrl, not an unknown region
+  createChatClient({ sdkAppId: 1, identifier: 'a', secretKey, region: 'atlantis' });
+  return [
+    sameShape?.Member_Account ?? '',
+    ...listing.members.map((member) => member.JoinTime.toFixed()),
+  ];
+};
+
+export const checkSig = async (secretKey: string): Promise<boolean> => {
+  const userSig: string = await generateUserSig({
+    sdkAppId: 1400000000,
+    identifier: 'administrator',
+    secretKey,
+    expireSeconds: 86400,
+  });
+  const verification = await verifyUserSig(userSig, { sdkAppId: 1400000000, secretKey });
+  if (verification.valid) return verification.expiresAt > verification.issuedAt;
+  // @ts-expect-error: the reason is a closed union
+  const reason: 'nope' = verification.reason;
+  return reason === 'nope';
+};
+
+export const fetchPage = async (baseUrl: string): Promise<string | undefined> => {
+  const client = createFetchClient({ baseUrl });
+  const { data } = await client.POST('/v4/group_open_avchatroom_http_svc/get_members', {
+    body: { GroupId: '@TGS#aPackTest', Timestamp: 0 },
+  });
+  const response: GetMembersResponse | undefined = data;
+  await client.POST('/v4/group_open_avchatroom_http_svc/get_members', {
+    // @ts-expect-error: the request body is typed (Timestamp is a number)
+    body: { GroupId: 'g', Timestamp: '0' },
+  });
+  return response?.MemberList?.[0]?.Member_Account;
+};
+
+export type Operation = GetMembersOperation;
+export type Paths = ChatPaths;
+export const isChatError = (error: unknown): error is ChatError => error instanceof ChatError;
