@@ -76,14 +76,29 @@ test('the published packages are found', () => {
   );
 });
 
-test('packed sizes', () => {
+// Budgets a little above today's sizes (client 46 KiB, openapi 21 KiB, types
+// 5 KiB): a tarball that suddenly grows (a 2.6 MB reference page, a source map,
+// a stray folder) fails here instead of reaching users.
+const packedBudgetKiB: Record<string, number> = {
+  '@avchatroom/client': 64,
+  '@avchatroom/openapi': 32,
+  '@avchatroom/types': 8,
+};
+
+test('packed sizes stay within their budgets', () => {
   const lines = [...packed.values()].map(
     (pkg) =>
       `${pkg.name}@${pkg.version}: ${formatKiB(pkg.packedBytes)} packed (${pkg.packedBytes} B), ` +
       `${formatKiB(pkg.unpackedBytes)} unpacked, ${pkg.files.size} files`,
   );
   console.log(`Packed sizes:\n${lines.join('\n')}`);
-  for (const pkg of packed.values()) expect(pkg.packedBytes).toBeGreaterThan(0);
+  for (const pkg of packed.values()) {
+    const budget = packedBudgetKiB[pkg.name];
+    expect(budget, `${pkg.name} has no size budget`).toBeDefined();
+    expect(pkg.packedBytes / 1024, `${pkg.name} packed size in KiB`).toBeLessThanOrEqual(
+      budget ?? 0,
+    );
+  }
 });
 
 describe.concurrent.each(published.map((pkg) => pkg.name))('%s tarball', (name) => {
