@@ -360,3 +360,49 @@ describe('UserSig renewal on 70001', () => {
     expect(requests).toHaveLength(1);
   });
 });
+
+describe('regional failover', () => {
+  const regional = (fetch: typeof globalThis.fetch, extra = {}) => {
+    const options = testOptions(fetch, extra);
+    delete options.baseUrl;
+    return createChatClient({ ...options, region: 'singapore' });
+  };
+  const hosts = (requests: { url: URL }[]) => requests.map((request) => request.url.host);
+
+  it.each([
+    { given: 'a connection error', answer: () => Promise.reject(new TypeError('fetch failed')) },
+    { given: 'HTTP 502', answer: html502() },
+    { given: 'a timeout', answer: hang },
+  ])('tries the standby domain after $given, then the main one again', async ({ answer }) => {
+    const { fetch, requests } = scriptedFetch(answer);
+    const { error } = await settle(regional(fetch).getMembers({ groupId: 'g' }));
+    expect(error).toMatchObject({ attempts: 3 });
+    expect(hosts(requests)).toEqual([
+      'adminapisgp.im.qcloud.com',
+      'adminapisgp.my-imcloud.com',
+      'adminapisgp.im.qcloud.com',
+    ]);
+  });
+
+  it('stays on the main domain when the API itself answered (a transient ErrorCode)', async () => {
+    const { fetch, requests } = scriptedFetch(apiError(10002));
+    await settle(regional(fetch).getMembers({ groupId: 'g' }));
+    expect(new Set(hosts(requests))).toEqual(new Set(['adminapisgp.im.qcloud.com']));
+  });
+
+  it('succeeds on the standby domain when the main one is down', async () => {
+    const { fetch, requests } = scriptedFetch(
+      () => Promise.reject(new TypeError('fetch failed')),
+      ok([{ Member_Account: 'a' }]),
+    );
+    const { value } = await settle(regional(fetch).getMembers({ groupId: 'g' }));
+    expect(value?.members).toHaveLength(1);
+    expect(hosts(requests)).toEqual(['adminapisgp.im.qcloud.com', 'adminapisgp.my-imcloud.com']);
+  });
+
+  it('never fails over from a baseUrl, which has no standby', async () => {
+    const { fetch, requests } = scriptedFetch(html502());
+    await settle(createChatClient(testOptions(fetch)).getMembers({ groupId: 'g' }));
+    expect(new Set(hosts(requests))).toEqual(new Set(['chat.test']));
+  });
+});

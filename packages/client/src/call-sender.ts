@@ -3,7 +3,8 @@
 // (createChatClient directly, the generated SDK and openapi-fetch through
 // createChatFetch), so each policy exists once.
 import { commonQueryString, randomUint32 } from './common-query.js';
-import type { ChatFieldIssue } from './errors/chat-error.js';
+import type { ChatError, ChatFieldIssue } from './errors/chat-error.js';
+import { ChatConnectionError, ChatHttpError, ChatTimeoutError } from './errors/chat-errors.js';
 import { type ChatOperationId, chatOperations } from './generated/operations.gen.js';
 import { abortableSleep } from './policies/abortable-sleep.js';
 import type { ChatLog } from './policies/chat-logger.js';
@@ -16,6 +17,12 @@ import type { UserSigProvider } from './user-sig/index.js';
 /** Everything a client was configured with, checked (see resolve-client-options.ts). */
 export interface CallSettings {
   baseUrl: string;
+  /**
+   * The region's standby domain (the spec's `x-standby` server). After a
+   * failure on the way to the API (connection, timeout, HTTP 5xx) the next
+   * attempt goes to the other domain of the pair.
+   */
+  standbyBaseUrl?: string | undefined;
   sdkAppId: number;
   identifier: string;
   userSigs: UserSigProvider;
@@ -56,6 +63,12 @@ export interface CallResult {
   attempts: number;
 }
 
+// Failures before the API answered: the other domain of the region may get through.
+const isNetworkFailure = (error: ChatError): boolean =>
+  error instanceof ChatConnectionError ||
+  error instanceof ChatTimeoutError ||
+  (error instanceof ChatHttpError && error.status >= 500);
+
 /** Sends calls with every policy applied. */
 export type CallSender = (request: CallRequest) => Promise<CallResult>;
 
@@ -77,6 +90,7 @@ export const createCallSender = (settings: CallSettings): CallSender => {
     let attempts = 0;
     let retryIndex = 0;
     let renewedUserSig = false;
+    let onStandby = false;
     for (;;) {
       signal?.throwIfAborted();
       await waitForRateLimit(operation, signal);
@@ -85,7 +99,10 @@ export const createCallSender = (settings: CallSettings): CallSender => {
         { sdkAppId: settings.sdkAppId, identifier: settings.identifier, userSig },
         requestId,
       );
-      const url = `${request.baseUrl ?? settings.baseUrl}${path}?${query}`;
+      const base =
+        request.baseUrl ??
+        (onStandby && settings.standbyBaseUrl ? settings.standbyBaseUrl : settings.baseUrl);
+      const url = `${base}${path}?${query}`;
       attempts += 1;
       const context = { operation, requestId, attempts };
       if (log.enabled('debug')) {
@@ -119,6 +136,9 @@ export const createCallSender = (settings: CallSettings): CallSender => {
         throw error;
       }
       retryIndex += 1;
+      if (settings.standbyBaseUrl && request.baseUrl === undefined && isNetworkFailure(error)) {
+        onStandby = !onStandby;
+      }
       log('warn', `${operation} retrying in ${Math.round(delayMs)} ms: ${error.message}`, {
         requestId,
         attempts,

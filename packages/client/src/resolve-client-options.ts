@@ -61,6 +61,7 @@ export const resolveClientOptions = (
     validateResponses: options.validateResponses ?? true,
     call: {
       baseUrl,
+      standbyBaseUrl: options.region ? chatRegions[options.region].standby : undefined,
       sdkAppId: options.sdkAppId,
       identifier: options.identifier,
       userSigs,
