@@ -3,7 +3,12 @@ import { testOptions } from '../../test/helpers/client-options.js';
 import { accounts, hang, ok, scriptedFetch } from '../../test/helpers/scripted-fetch.js';
 import { createChatClient } from '../create-chat-client.js';
 
-const tick = (ms = 10) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits until `condition` holds, for at most 2 s of real time (then the caller's expect fails). */
+const until = async (condition: () => boolean) => {
+  const deadline = Date.now() + 2000;
+  while (!condition() && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 5));
+};
 
 describe('listMembers()', () => {
   it('collects every page into one list with its page count', async () => {
@@ -88,13 +93,13 @@ describe('listMembers()', () => {
     const client = createChatClient(testOptions(fetch));
     const first = new AbortController();
     const listing = client.listMembers('g', { signal: first.signal });
-    await tick();
+    await until(() => requests.length === 1);
     first.abort(new Error('gone'));
     await expect(listing).rejects.toThrow('gone');
     expect(requests).toHaveLength(1);
     const second = new AbortController();
     const next = client.listMembers('g', { signal: second.signal });
-    await tick();
+    await until(() => requests.length === 2);
     expect(requests).toHaveLength(2);
     second.abort(new Error('done'));
     await expect(next).rejects.toThrow('done');
@@ -106,12 +111,12 @@ describe('listMembers()', () => {
     const client = createChatClient(testOptions(fetch));
     const first = new AbortController();
     const listing = client.listMembers('g', { signal: first.signal });
-    await tick();
+    await until(() => requests.length === 1);
     first.abort(new Error('gone'));
     await expect(listing).rejects.toThrow('gone');
     const second = new AbortController();
     const next = client.listMembers('g', { signal: second.signal });
-    await tick();
+    await until(() => requests.length === 2);
     expect(requests).toHaveLength(2);
     second.abort(new Error('done'));
     await expect(next).rejects.toThrow('done');
