@@ -58,7 +58,6 @@ export interface CallResult {
   data: Record<string, unknown>;
   /** The body as received, for adapters that hand back a Response. */
   bodyText: string;
-  headers: Headers;
   requestId: number;
   attempts: number;
 }

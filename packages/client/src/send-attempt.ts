@@ -142,7 +142,6 @@ export const sendAttempt = async (
     result: {
       data,
       bodyText,
-      headers: response.headers,
       requestId: context.requestId,
       attempts: context.attempts,
     },
