@@ -42,7 +42,8 @@ export const bundleSettings = {
   conditions: ['import', 'default'],
 };
 
-const bundle = async (entry, plugins) => {
+/** Minified and gzipped bytes of an entry, and each input's share of the output. */
+export const measureBundle = async (entry) => {
   const result = await build({
     stdin: { contents: entry, resolveDir: new URL('.', import.meta.url).pathname, loader: 'js' },
     bundle: true,
@@ -53,8 +54,8 @@ const bundle = async (entry, plugins) => {
     write: false,
     metafile: true,
     logLevel: 'silent',
-    plugins,
-    // Input paths in the metafile are relative to this: `dist/index.mjs`, `src/...`.
+    plugins: [distAliases],
+    // Input paths in the metafile are relative to this: `dist/...`.
     absWorkingDir: packageDir,
   });
   const code = result.outputFiles[0].contents;
@@ -64,13 +65,3 @@ const bundle = async (entry, plugins) => {
     .sort((a, b) => b.bytesInOutput - a.bytesInOutput);
   return { minBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, inputs };
 };
-
-/** Minified and gzipped bytes of an entry, and each input's share of the output. */
-export const measureBundle = (entry) => bundle(entry, [distAliases]);
-
-/**
- * The same entry bundled from the TypeScript sources (esbuild strips the types),
- * so the metafile names the source modules that dist/index.mjs merges into one.
- */
-export const measureSourceBreakdown = (name) =>
-  bundle(`import { ${name} } from '../src/index.ts'; export { ${name} };`, []);

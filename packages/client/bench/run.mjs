@@ -5,12 +5,7 @@
 // FAIL but the run still exits 0; only a broken run (server, wrong answers) fails.
 import { arch, cpus, loadavg, platform } from 'node:os';
 import { version as esbuildVersion } from 'esbuild';
-import {
-  bundleEntries,
-  bundleSettings,
-  measureBundle,
-  measureSourceBreakdown,
-} from './bundle-size.mjs';
+import { bundleEntries, bundleSettings, measureBundle } from './bundle-size.mjs';
 import { pageSize } from './members-page.mjs';
 import { measureOverhead } from './overhead.mjs';
 import { startMembersPageServer } from './start-members-page-server.mjs';
@@ -188,31 +183,6 @@ const printBundleSizes = async () => {
       ],
       chatClient.inputs
         .slice(0, 5)
-        .map((input) => [shortPath(input.path), input.bytesInOutput.toLocaleString('en-US')]),
-    ),
-  );
-
-  // dist/index.mjs is one file, so the metafile cannot say which source module
-  // inside it costs what. Bundling src/ the same way can (a diagnostic only: the
-  // number that counts is the dist/ one above).
-  const breakdown = await measureSourceBreakdown('createChatClient').catch((error) => error);
-  console.log('');
-  if (breakdown instanceof Error) {
-    console.log(`(source breakdown skipped: ${breakdown.message.split('\n')[0]})`);
-    return;
-  }
-  console.log(
-    `Diagnostic: the same entry bundled from src/index.ts instead of dist/: ${kB(breakdown.minBytes)} kB minified, ${kB(breakdown.gzipBytes)} kB gzipped; top 8 inputs`,
-  );
-  console.log('');
-  console.log(
-    formatTable(
-      [
-        { title: 'input', align: 'left' },
-        { title: 'bytes', align: 'right' },
-      ],
-      breakdown.inputs
-        .slice(0, 8)
         .map((input) => [shortPath(input.path), input.bytesInOutput.toLocaleString('en-US')]),
     ),
   );

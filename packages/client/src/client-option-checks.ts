@@ -4,10 +4,10 @@ import type { ChatClientOptions } from './chat-client-options.js';
 import { chatRegions } from './generated/regions.gen.js';
 import { chatLogLevels } from './policies/chat-logger.js';
 import { isValidTimeoutMs, maxTimeoutMs } from './policies/retry-policy.js';
+import { isValidIdentifier, MAX_IDENTIFIER_BYTES } from './user-sig/validate-options.js';
 
 type OptionName = keyof ChatClientOptions;
 
-const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 const isPositiveInteger = (value: unknown) => Number.isSafeInteger(value) && (value as number) > 0;
 const isNonNegativeInteger = (value: unknown) =>
   Number.isSafeInteger(value) && (value as number) >= 0;
@@ -28,9 +28,9 @@ const isHttpUrl = (value: unknown) => {
 const optionChecks: Record<OptionName, (value: unknown) => string | undefined> = {
   sdkAppId: (v) => (isPositiveInteger(v) ? undefined : 'must be a positive integer'),
   identifier: (v) =>
-    typeof v === 'string' && v !== '' && utf8Length(v) <= 32
+    isValidIdentifier(v)
       ? undefined
-      : 'must be a non-empty string of at most 32 bytes (an App admin UserID)',
+      : `must be a non-empty string of at most ${MAX_IDENTIFIER_BYTES} bytes (an App admin UserID)`,
   secretKey: (v) =>
     v === undefined || isNonEmptyString(v) ? undefined : 'must be a non-empty string',
   userSig: (v) =>

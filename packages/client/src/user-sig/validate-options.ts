@@ -23,7 +23,15 @@ export const checkNonNegativeSafeInteger = (value: unknown, name: string): void 
   }
 };
 
+/** A UserID Tencent accepts: a non-empty, well-formed string of at most 32 UTF-8 bytes. */
+export const isValidIdentifier = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  value !== '' &&
+  !LONE_SURROGATE.test(value) &&
+  utf8.encode(value).byteLength <= MAX_IDENTIFIER_BYTES;
+
 export const checkIdentifier = (value: unknown, name: string): void => {
+  if (isValidIdentifier(value)) return;
   if (typeof value !== 'string' || value === '') {
     throw new TypeError(`${name} must be a non-empty string`);
   }
