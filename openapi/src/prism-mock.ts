@@ -1,104 +1,16 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { findFreePort } from './free-port.js';
+import { type PrismServer, type PrismServerOptions, startPrismServer } from './prism-process.js';
 import { specPath as bundledSpecPath } from './spec-path.js';
 
-export interface StartPrismMockOptions {
-  /** Spec to serve. @default the bundled spec of this package */
-  specPath?: string;
-  /** Loopback address to listen on. @default '127.0.0.1' */
-  host?: string;
-  /** Port to listen on; 0 picks a free one (never 4010, Prism's default). @default 0 */
-  port?: number;
-  /** How long to wait for Prism to answer before giving up. @default 20000 */
-  startTimeoutMs?: number;
-}
-
-export interface PrismMock {
-  /** Base URL of the mock, such as `http://127.0.0.1:41234`. */
-  url: string;
-  /** Stops Prism and waits for its process to exit. Safe to call twice. */
-  stop: () => Promise<void>;
-}
-
-const prismCliPath = (): string => {
-  const require = createRequire(import.meta.url);
-  const manifestPath = require.resolve('@stoplight/prism-cli/package.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin: { prism: string } };
-  return join(dirname(manifestPath), manifest.bin.prism);
-};
-
-const exited = (child: ChildProcess): Promise<void> =>
-  child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise((resolve) => child.once('exit', () => resolve()));
-
-const stopProcess = async (child: ChildProcess): Promise<void> => {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-  await exited(child);
-  clearTimeout(timer);
-};
-
-const waitUntilAnswering = async (
-  url: string,
-  child: ChildProcess,
-  timeoutMs: number,
-  output: () => string,
-): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`Prism exited with code ${child.exitCode} before answering:\n${output()}`);
-    }
-    try {
-      // Any HTTP answer (a 404 for this path) means Prism is listening.
-      await fetch(`${url}/__ready`, { signal: AbortSignal.timeout(1000) });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  throw new Error(`Prism did not answer on ${url} within ${timeoutMs} ms:\n${output()}`);
-};
+export type StartPrismMockOptions = PrismServerOptions;
+export type PrismMock = PrismServer;
 
 /**
- * Starts a Prism mock of the spec on a free loopback port (Prism is spawned
- * with the current Node, never through npx, so stopping it leaves no orphan).
- * It validates requests and its own answers (`--errors`) and serves the spec's
- * named examples: send `Prefer: example=NAME` to pick one.
+ * Starts a Prism mock of the spec on a free loopback port. It validates
+ * requests and its own answers (`--errors`) and serves the spec's named
+ * examples: send `Prefer: example=NAME` to pick one.
  */
-export const startPrismMock = async (options: StartPrismMockOptions = {}): Promise<PrismMock> => {
-  const host = options.host ?? '127.0.0.1';
-  const port = options.port || (await findFreePort(host));
-  const url = `http://${host}:${port}`;
-  const args = [prismCliPath(), 'mock', options.specPath ?? bundledSpecPath];
-  args.push('-h', host, '-p', String(port), '--errors', '-v', 'error');
-  const child = spawn(process.execPath, args, {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, SCARF_ANALYTICS: 'false' },
+export const startPrismMock = (options: StartPrismMockOptions = {}): Promise<PrismMock> =>
+  startPrismServer('mock', [], ['--errors', '-v', 'error'], {
+    ...options,
+    specPath: options.specPath ?? bundledSpecPath,
   });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  // Never leave Prism behind when the parent exits without calling stop().
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const stop = async () => {
-    process.removeListener('exit', killOnExit);
-    await stopProcess(child);
-  };
-  try {
-    await waitUntilAnswering(url, child, options.startTimeoutMs ?? 20_000, () => output);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { url, stop };
-};

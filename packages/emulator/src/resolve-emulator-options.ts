@@ -1,0 +1,55 @@
+import type { EmulatorOptions } from './emulator-options.js';
+import { assertValidSeed, demoSeedPath, type EmulatorSeed, loadSeedFile } from './seed.js';
+import { isSpecErrorCode, specLimits } from './spec-facts.js';
+
+export interface EmulatorSettings {
+  seed: EmulatorSeed;
+  host: string;
+  port: number;
+  pageSize: number;
+  snapshotRefreshMs: number;
+  callsPerSecond: number | false;
+  rateLimitErrorCode: number;
+  latencyMs: number;
+}
+
+const isWholeNumber = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): boolean =>
+  Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
+
+/** Applies the defaults (the spec's x-limits) and names every bad option. */
+export const resolveEmulatorOptions = (options: EmulatorOptions): EmulatorSettings => {
+  const problems: string[] = [];
+  const { pageSize = 500, port = 0, latencyMs = 0, rateLimitErrorCode = 60007 } = options;
+  const snapshotRefreshMs = options.snapshotRefreshMs ?? specLimits.snapshotRefreshSeconds * 1000;
+  const callsPerSecond = options.callsPerSecond ?? specLimits.callsPerSecond;
+  if (!isWholeNumber(pageSize, 1, 100_000))
+    problems.push('pageSize must be an integer from 1 to 100000');
+  if (!isWholeNumber(port, 0, 65535)) problems.push('port must be an integer from 0 to 65535');
+  if (!isWholeNumber(latencyMs, 0, 600_000))
+    problems.push('latencyMs must be an integer from 0 to 600000');
+  if (!isWholeNumber(snapshotRefreshMs, 0))
+    problems.push('snapshotRefreshMs must be a non-negative integer');
+  if (callsPerSecond !== false && !isWholeNumber(callsPerSecond, 1)) {
+    problems.push('callsPerSecond must be a positive integer or false');
+  }
+  if (!isSpecErrorCode(rateLimitErrorCode))
+    problems.push('rateLimitErrorCode must be an error code of the spec');
+  if (options.host !== undefined && (typeof options.host !== 'string' || options.host === '')) {
+    problems.push('host must be a non-empty string');
+  }
+  if (problems.length > 0)
+    throw new TypeError(`Invalid emulator options:\n- ${problems.join('\n- ')}`);
+  const seedOption = options.seed ?? demoSeedPath;
+  const seed =
+    typeof seedOption === 'string' ? loadSeedFile(seedOption) : assertValidSeed(seedOption);
+  return {
+    seed,
+    host: options.host ?? '127.0.0.1',
+    port,
+    pageSize,
+    snapshotRefreshMs,
+    callsPerSecond,
+    rateLimitErrorCode,
+    latencyMs,
+  };
+};
