@@ -6,9 +6,13 @@
 // tag or commit) and otherwise the `baseBranch` of .changeset/config.json (or
 // origin/<baseBranch> when there is no local branch of that name). On the base branch itself
 // the base is HEAD, so only uncommitted changes count.
+// Packages: any folder holding an api/*.api.md report (where each api-extractor.json writes it)
+// next to a non-private package.json; there is no list of packages to keep up to date.
 // Changed reports: those that differ between the base and the working tree (commits, staged,
-// unstaged and untracked files). A report added to a package that had none at the base is the
-// package's first report, not an API change, and needs no changeset.
+// unstaged and untracked files). A new package (no package.json at the base) needs a changeset
+// for its reports like any other change: its first release is one. A report added to a package
+// that existed at the base without any report is the package adopting API reports, not an API
+// change, and needs no changeset.
 // Changesets: the .changeset/*.md files (README.md aside) added since the base, committed or
 // not; a package counts as named by any release line of their front matter, such as
 // `"@avchatroom/client": minor` (`none` included: an explicit "no release").
@@ -133,7 +137,8 @@ const run = () => {
     const packageDir = path.posix.dirname(apiDir);
     const manifest = readPackageJson(root, base.commit, packageDir);
     if (!manifest || manifest.private === true || typeof manifest.name !== 'string') continue;
-    if (!existsAtBase(root, base.commit, report)) {
+    const isNewPackage = !existsAtBase(root, base.commit, `${packageDir}/package.json`);
+    if (!isNewPackage && !existsAtBase(root, base.commit, report)) {
       const reportsAtBase = git(root, [
         'ls-tree',
         '--name-only',

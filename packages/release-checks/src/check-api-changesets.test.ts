@@ -76,6 +76,8 @@ beforeEach(() => {
   write('packages/client/api/client.api.md', report('client', 'export const a: number;'));
   write('packages/internal/package.json', JSON.stringify({ name: 'internal', private: true }));
   write('packages/internal/api/internal.api.md', report('internal', 'export type I = 1;'));
+  // Published before API reports existed.
+  write('packages/openapi/package.json', JSON.stringify({ name: '@avchatroom/openapi' }));
   commitAll('initial');
 });
 
@@ -149,17 +151,16 @@ describe('check-api-changesets', () => {
     expect(check().status).toBe(0);
   });
 
-  it('ignores private packages and a first report, and honours API_CHANGESET_BASE', {
+  it('ignores private packages and the first report of an existing package, and honours API_CHANGESET_BASE', {
     timeout: TIMEOUT,
   }, () => {
     git('checkout', '--quiet', '-b', 'feature');
     write('packages/internal/api/internal.api.md', report('internal', 'export type I = 2;'));
-    write('packages/openapi/package.json', JSON.stringify({ name: '@avchatroom/openapi' }));
     write(
       'packages/openapi/api/openapi.api.md',
       report('openapi', 'export const specPath: string;'),
     );
-    commitAll('private change and a new package');
+    commitAll('private change and an existing package adopting API reports');
     expect(check().status).toBe(0);
 
     // Compared with this commit, a new report of the openapi package is a new entry point.
@@ -172,5 +173,45 @@ describe('check-api-changesets', () => {
     expect(result.stderr).toContain(
       '- @avchatroom/openapi: packages/openapi/api/openapi-extra.api.md',
     );
+  });
+
+  it('needs a changeset for the reports of a new package, uncommitted or committed', {
+    timeout: TIMEOUT,
+  }, () => {
+    const addEmulator = () => {
+      write('packages/emulator/package.json', JSON.stringify({ name: '@avchatroom/emulator' }));
+      write(
+        'packages/emulator/api/emulator.api.md',
+        report('emulator', 'export const startEmulator: () => void;'),
+      );
+    };
+    // A new private package is never checked, new or not.
+    write('packages/tool/package.json', JSON.stringify({ name: 'tool', private: true }));
+    write('packages/tool/api/tool.api.md', report('tool', 'export type T = 1;'));
+    addEmulator();
+
+    const uncommitted = check();
+    expect(uncommitted.status).toBe(1);
+    expect(uncommitted.stderr).toContain(
+      '- @avchatroom/emulator: packages/emulator/api/emulator.api.md',
+    );
+    expect(uncommitted.stderr).not.toContain('- tool:');
+    expect(uncommitted.stderr).not.toContain('@avchatroom/types');
+
+    rmSync(path.join(repo, 'packages/tool'), { recursive: true });
+    git('checkout', '--quiet', '-b', 'feature');
+    commitAll('a new package');
+    const committed = check();
+    expect(committed.status).toBe(1);
+    expect(committed.stderr).toContain(
+      '- @avchatroom/emulator: packages/emulator/api/emulator.api.md',
+    );
+
+    changeset('emulator-package.md', { '@avchatroom/emulator': 'minor' });
+    commitAll('its changeset');
+    const named = check();
+    expect(named.stderr).toBe('');
+    expect(named.status).toBe(0);
+    expect(named.stdout).toContain('@avchatroom/emulator');
   });
 });

@@ -91,7 +91,7 @@ export const installConsumerProject = async (
         '--prefer-offline',
         '--loglevel=error',
       ],
-      // npm install of three tarballs and four registry packages takes about 5 s.
+      // npm install of the four tarballs and their few registry packages takes about 5 s.
       { cwd: dir, timeoutMs: 180_000, env: isolatedEnv() },
     );
   } catch (error) {
@@ -132,8 +132,11 @@ const installedPackageDirs = async (nodeModules: string): Promise<string[]> => {
 /**
  * Everything that shows the install is not self-contained: a published package
  * that is a link or resolves outside the project, a different version than
- * packed, a `workspace:` or `link:` specifier in any installed package.json,
- * or a linked entry in the lockfile. Empty when the project is sealed.
+ * packed, a second copy of a published package (say the emulator's own
+ * @avchatroom/openapi, fetched because the packed version is outside its
+ * range), a `workspace:` or `link:` specifier in any installed package.json,
+ * or a lockfile entry of a published package that is linked or not the copied
+ * tarball. Empty when the project is sealed.
  */
 export const isolationProblems = async (project: ConsumerProject): Promise<string[]> => {
   const problems: string[] = [];
@@ -155,10 +158,17 @@ export const isolationProblems = async (project: ConsumerProject): Promise<strin
       problems.push(`${pkg.name} is installed at ${manifest.version}, packed at ${pkg.version}`);
     }
   }
+  const packedNames = new Set(project.packages.map((pkg) => pkg.name));
+  const topLevelDir = (name: string) => join(project.dir, 'node_modules', ...name.split('/'));
   for (const dir of await installedPackageDirs(join(project.dir, 'node_modules'))) {
     const text = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined);
     if (text === undefined) continue;
     const manifest = JSON.parse(text) as PackageManifest;
+    if (packedNames.has(manifest.name) && dir !== topLevelDir(manifest.name)) {
+      problems.push(
+        `${relative(project.dir, dir)} is a second copy of ${manifest.name} (${manifest.version}), not the packed tarball`,
+      );
+    }
     for (const field of dependencyFields) {
       for (const [name, specifier] of Object.entries(manifest[field] ?? {})) {
         if (/^(workspace|link):/.test(specifier)) {
@@ -174,6 +184,13 @@ export const isolationProblems = async (project: ConsumerProject): Promise<strin
   };
   for (const [path, entry] of Object.entries(lock.packages ?? {})) {
     if (entry.link) problems.push(`package-lock.json: ${path} is a link to ${entry.resolved}`);
+  }
+  for (const pkg of project.packages) {
+    const path = `node_modules/${pkg.name}`;
+    const resolved = lock.packages?.[path]?.resolved;
+    if (resolved !== `file:tarballs/${basename(pkg.tarball)}`) {
+      problems.push(`package-lock.json: ${path} is resolved from ${resolved}, not its tarball`);
+    }
   }
   return problems;
 };

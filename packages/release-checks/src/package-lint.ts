@@ -87,7 +87,11 @@ interface AttwJson {
 
 /**
  * @arethetypeswrong/cli on the packed tarball, with `attwProfile`. Returns one
- * line per problem, each with its documentation page.
+ * line per problem, each with its documentation page. attw's entrypoints are
+ * the `exports` subpaths only: a `bin` (the emulator's `avchatroom-emulator`)
+ * is a program, not an import, and is not one of them. publint checks that the
+ * bin file is packed, starts with a shebang and has the module format its
+ * extension says; the pack test runs it.
  */
 export const attwProblems = async (pkg: PackedPackage): Promise<string[]> => {
   const excluded = dataEntrypoints(pkg.manifest.exports);

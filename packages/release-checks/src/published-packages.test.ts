@@ -7,19 +7,21 @@
 //   test and is listed. attw's profile is explained in package-lint.ts.
 // - Pack test: the tarballs (and TypeScript 5.9.3) are installed with npm into
 //   a project in os.tmpdir(), outside the workspace, once; the test asserts
-//   nothing resolves back into the workspace, then, with cwd in that project:
+//   nothing resolves back into the workspace (the emulator's own
+//   @avchatroom/openapi included), then, with cwd in that project:
 //   (a) an ESM consumer lists a group's members with the installed client
 //       against an in-process get_members server on a free loopback port;
 //   (b) a CommonJS consumer require()s the ESM-only packages (Node >= 20.19)
 //       and issues and verifies a UserSig;
-//   (c) a strict TypeScript consumer of @avchatroom/client, /fetch, types and
-//       openapi compiles under node16 and under bundler module resolution.
+//   (c) a strict TypeScript consumer of @avchatroom/client, /fetch, types,
+//       openapi and emulator compiles under node16 and under bundler module
+//       resolution;
+//   (d) the installed emulator: an ESM consumer starts it with its demo seed
+//       (startEmulator) and lists the demo room with the installed client
+//       (1,000 members, truncated); and the installed `avchatroom-emulator`
+//       command, run from node_modules/.bin with `--port 0`, prints its URL,
+//       answers its health check and exits 0 on SIGTERM.
 //   The consumers are in src/consumer/.
-//
-// Emulator follow-up: listing members from the packed emulator package (its
-// tarball installed into the same consumer project, the emulator started
-// there and listed with the installed client) is added to the pack test by
-// the issue that creates the emulator package.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
@@ -72,15 +74,22 @@ afterAll(async () => {
 
 test('the published packages are found', () => {
   expect(published.map((pkg) => pkg.name)).toEqual(
-    expect.arrayContaining(['@avchatroom/client', '@avchatroom/openapi', '@avchatroom/types']),
+    expect.arrayContaining([
+      '@avchatroom/client',
+      '@avchatroom/emulator',
+      '@avchatroom/openapi',
+      '@avchatroom/types',
+    ]),
   );
 });
 
-// Budgets a little above today's sizes (client 46 KiB, openapi 21 KiB, types
-// 5 KiB): a tarball that suddenly grows (a 2.6 MB reference page, a source map,
-// a stray folder) fails here instead of reaching users.
+// Budgets a little above today's sizes (client 46 KiB, emulator 20 KiB, openapi
+// 22 KiB, types 5 KiB): a tarball that suddenly grows (a 2.6 MB reference page,
+// a source map, a stray folder, a seed with every member written out) fails
+// here instead of reaching users.
 const packedBudgetKiB: Record<string, number> = {
   '@avchatroom/client': 64,
+  '@avchatroom/emulator': 28,
   '@avchatroom/openapi': 32,
   '@avchatroom/types': 8,
 };
@@ -220,6 +229,49 @@ describe('installed from the tarballs outside the workspace', () => {
       expect(result.createFetchClient).toBe('function');
       expect(result.specExists).toBe(true);
       expect(outside(result.resolved)).toEqual({});
+    });
+
+    test('(d) ESM: startEmulator() with the demo seed, listed with the installed client', async ({
+      expect,
+    }) => {
+      const { stdout } = await node('list-emulator-members.mjs');
+      const result = JSON.parse(stdout) as {
+        url: string;
+        sdkAppId: number;
+        memberCount: number;
+        uniqueAccounts: number;
+        newestFirst: boolean;
+        pages: number;
+        truncated: boolean;
+        apiCalls: number;
+        seedIsTheExportedDemo: boolean;
+        resolved: Record<string, string>;
+      };
+      expect(result.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(result.seedIsTheExportedDemo).toBe(true);
+      // The demo room has about 1,200 members; get_members lists the 1,000 latest.
+      expect(result.memberCount).toBe(1000);
+      expect(result.uniqueAccounts).toBe(1000);
+      expect(result.newestFirst).toBe(true);
+      expect(result.truncated).toBe(true);
+      expect(result.pages).toBeGreaterThan(1);
+      expect(result.apiCalls).toBe(result.pages);
+      expect(outside(result.resolved)).toEqual({});
+    });
+
+    test('(d) the avchatroom-emulator command: URL, health check, exit 0 on SIGTERM', async ({
+      expect,
+    }) => {
+      const { stdout } = await node('run-emulator-bin.mjs');
+      const result = JSON.parse(stdout) as {
+        firstLine?: string;
+        health?: { status?: number; body?: unknown; error?: string };
+        exit: { code?: number | null; signal?: string | null; error?: string };
+        stderr: string;
+      };
+      expect(result.firstLine, result.stderr).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(result.health).toEqual({ status: 200, body: { ok: true } });
+      expect(result.exit, result.stderr).toEqual({ code: 0, signal: null });
     });
 
     test.for(Object.keys(consumerTsconfigs))(

@@ -1,6 +1,7 @@
 // Pack-test consumer (c), compiled with `tsc --noEmit` (strict, skipLibCheck
 // off) in a temporary project that installed the packed tarballs, once under
-// `module`/`moduleResolution` node16 and once under `moduleResolution: bundler`.
+// `module`/`moduleResolution` node16 and once under `moduleResolution: bundler`,
+// with no @types/node: every package's declarations must stand on their own.
 // Never run. The @ts-expect-error lines prove the types are real: if an import
 // fell back to `any`, they would be unused and fail the compile.
 import {
@@ -13,6 +14,14 @@ import {
   verifyUserSig,
 } from '@avchatroom/client';
 import { type ChatPaths, createFetchClient } from '@avchatroom/client/fetch';
+import {
+  demoSeedPath,
+  type EmulatorOptions,
+  type EmulatorStats,
+  type FaultKind,
+  type RunningEmulator,
+  startEmulator,
+} from '@avchatroom/emulator';
 import {
   type PrismMock,
   type StartPrismMockOptions,
@@ -74,6 +83,25 @@ export const fetchPage = async (baseUrl: string): Promise<string | undefined> =>
     body: { GroupId: 'g', Timestamp: '0' },
   });
   return response?.MemberList?.[0]?.Member_Account;
+};
+
+export const emulateDemoRoom = async (): Promise<number> => {
+  const options: EmulatorOptions = { seed: demoSeedPath, pageSize: 250, callsPerSecond: false };
+  const emulator: RunningEmulator = await startEmulator(options);
+  const kind: FaultKind = 'systemError';
+  emulator.faults.add({ kind, times: 2 });
+  // @ts-expect-error: the fault kinds are a closed union
+  emulator.faults.add({ kind: 'meteor' });
+  const [app] = emulator.seed.apps;
+  const members = await createChatClient({
+    sdkAppId: app?.sdkAppId ?? 0,
+    identifier: 'administrator',
+    secretKey: app?.secretKey ?? '',
+    baseUrl: emulator.url,
+  }).listMembers('@TGS#aLIVEDEMO');
+  const stats: EmulatorStats = emulator.stats();
+  await emulator.stop();
+  return members.members.length + stats.apiCalls;
 };
 
 export type Operation = GetMembersOperation;
