@@ -23,6 +23,10 @@ Options:
 
 class UsageError extends Error {}
 
+/** Problems come as "Heading:\n- a\n- b"; the command reports them on one line. */
+const oneLine = (message: string): string =>
+  message.replace(/:\n- /, ': ').replaceAll('\n- ', '; ');
+
 const wholeNumber = (name: string, text: string | undefined): number | undefined => {
   if (text === undefined) return undefined;
   if (!/^\d+$/.test(text)) throw new UsageError(`--${name} must be a whole number, not "${text}"`);
@@ -73,7 +77,9 @@ const main = async (): Promise<number> => {
   try {
     options = parseOptions(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`avchatroom-emulator: ${(error as Error).message}\n${usage}\n`);
+    process.stderr.write(
+      `avchatroom-emulator: ${oneLine((error as Error).message)} (see --help)\n`,
+    );
     return 2;
   }
   if (options === 'help') {
@@ -89,7 +95,7 @@ const main = async (): Promise<number> => {
   try {
     emulator = await startEmulator(options);
   } catch (error) {
-    process.stderr.write(`avchatroom-emulator: ${(error as Error).message}\n`);
+    process.stderr.write(`avchatroom-emulator: ${oneLine((error as Error).message)}\n`);
     return 2;
   }
   process.stdout.write(`${emulator.url}\n`);

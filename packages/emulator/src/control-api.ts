@@ -37,13 +37,24 @@ const groupRoute = /^apps\/(\d+)\/groups\/([^/]+)\/members(?:\/([^/]+))?$/;
 
 const memberProblems = (members: unknown[]): string[] =>
   members.flatMap((member, index) => {
-    const { account, joinTime } = (member ?? {}) as Record<string, unknown>;
+    const fields = (member ?? {}) as Record<string, unknown>;
+    const { account, joinTime, nickName, avatar, marks } = fields;
     const ok =
       typeof account === 'string' &&
       account !== '' &&
       Number.isSafeInteger(joinTime) &&
       (joinTime as number) >= 1;
-    return ok ? [] : [`members[${index}] needs an account and a positive integer joinTime`];
+    // The API answers NickName and Avatar as strings; marks must be a list to be filtered on.
+    const extrasOk =
+      (nickName === undefined || typeof nickName === 'string') &&
+      (avatar === undefined || typeof avatar === 'string') &&
+      (marks === undefined || (Array.isArray(marks) && marks.every(Number.isSafeInteger)));
+    return [
+      ...(ok ? [] : [`members[${index}] needs an account and a positive integer joinTime`]),
+      ...(extrasOk
+        ? []
+        : [`members[${index}] nickName and avatar must be strings, marks a list of integers`]),
+    ];
   });
 
 const route = async (

@@ -49,9 +49,10 @@ export class GroupState {
   private readonly crowd: Required<SeedCrowd> | undefined;
   private readonly churn: SeedChurn | undefined;
   private nextCrowdIndex = 1;
+  private readonly churnStartMs: number;
   private churnedUntilMs: number;
-  private pendingJoins = 0;
-  private pendingLeaves = 0;
+  private joinsDone = 0;
+  private leavesDone = 0;
   private snapshot: GroupSnapshot;
 
   constructor(init: GroupStateInit) {
@@ -59,6 +60,7 @@ export class GroupState {
     this.type = init.type;
     this.random = init.random;
     this.churn = init.churn;
+    this.churnStartMs = init.nowMs;
     this.churnedUntilMs = init.nowMs;
     this.crowd = init.crowd && {
       accountPrefix: 'viewer',
@@ -133,14 +135,17 @@ export class GroupState {
     if (!this.churn || elapsedMs <= 0) return;
     const startSeconds = this.churnedUntilMs / 1000;
     this.churnedUntilMs = nowMs;
-    this.pendingJoins += (this.churn.joinsPerMinute * elapsedMs) / 60_000;
-    this.pendingLeaves += (this.churn.leavesPerMinute * elapsedMs) / 60_000;
-    for (; this.pendingLeaves >= 1; this.pendingLeaves--) {
+    // Counted from the start rather than summed per call: adding up fractions
+    // such as 10 s x 1/min drifts below whole numbers and loses members.
+    const sinceStartMs = nowMs - this.churnStartMs;
+    const leavesDue = Math.floor((this.churn.leavesPerMinute * sinceStartMs) / 60_000);
+    const joinsDue = Math.floor((this.churn.joinsPerMinute * sinceStartMs) / 60_000);
+    for (; this.leavesDone < leavesDue; this.leavesDone++) {
       const accounts = [...this.live.keys()];
       const leaving = accounts[Math.floor(this.random() * accounts.length)];
       if (leaving !== undefined) this.live.delete(leaving);
     }
-    for (; this.pendingJoins >= 1 && this.crowd; this.pendingJoins--) {
+    for (; this.joinsDone < joinsDue && this.crowd; this.joinsDone++) {
       const joinTime = Math.floor(startSeconds + (this.random() * elapsedMs) / 1000);
       this.join(this.makeCrowdMember(joinTime));
     }

@@ -88,6 +88,11 @@ const checkMember = (member: SeedMember, where: string, problems: string[]): voi
   ) {
     problems.push(`${where}.marks must be an array of integers`);
   }
+  // The API answers NickName and Avatar as strings.
+  for (const field of ['nickName', 'avatar'] as const) {
+    if (member?.[field] !== undefined && typeof member[field] !== 'string')
+      problems.push(`${where}.${field} must be a string`);
+  }
 };
 
 /** Lists what is wrong with a seed, one line per problem; empty when it is usable. */
@@ -128,17 +133,30 @@ export const findSeedProblems = (seed: EmulatorSeed): string[] => {
     if (group?.type !== undefined && !groupTypes.includes(group.type)) {
       problems.push(`${where}.type must be one of ${groupTypes.join(', ')}`);
     }
-    group?.members?.forEach((member, memberIndex) => {
-      checkMember(member, `${where}.members[${memberIndex}]`, problems);
-    });
-    if (
-      group?.crowd !== undefined &&
-      !(Number.isSafeInteger(group.crowd.count) && group.crowd.count >= 0)
-    ) {
+    if (group?.members !== undefined && !Array.isArray(group.members))
+      problems.push(`${where}.members must be an array`);
+    else
+      group?.members?.forEach((member, memberIndex) => {
+        checkMember(member, `${where}.members[${memberIndex}]`, problems);
+      });
+    const crowd = group?.crowd;
+    if (crowd !== undefined && !(Number.isSafeInteger(crowd?.count) && crowd.count >= 0)) {
       problems.push(`${where}.crowd.count must be a non-negative integer`);
     }
+    if (
+      crowd?.accountPrefix !== undefined &&
+      (typeof crowd.accountPrefix !== 'string' || crowd.accountPrefix === '')
+    ) {
+      problems.push(`${where}.crowd.accountPrefix must be a non-empty string`);
+    }
+    if (
+      crowd?.joinedWithinSeconds !== undefined &&
+      !(Number.isSafeInteger(crowd.joinedWithinSeconds) && crowd.joinedWithinSeconds >= 0)
+    ) {
+      problems.push(`${where}.crowd.joinedWithinSeconds must be a non-negative integer`);
+    }
     const churn = group?.churn;
-    if (churn !== undefined && !(churn.joinsPerMinute >= 0 && churn.leavesPerMinute >= 0)) {
+    if (churn !== undefined && !(churn?.joinsPerMinute >= 0 && churn.leavesPerMinute >= 0)) {
       problems.push(`${where}.churn rates must be non-negative numbers`);
     }
   });

@@ -73,7 +73,13 @@ export const checkUserSig = (check: UserSigCheck): UserSigRefusal | undefined =>
     return { code: 70013, reason: 'identifierMismatch' };
   const expected = expectedSignature(document, check.secretKey);
   const given = Buffer.from(sig, 'base64');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  // Node's base64 decoder skips what follows the padding and ignores unused low
+  // bits, so only a canonical encoding of the right bytes counts as the signature.
+  if (
+    given.length !== expected.length ||
+    given.toString('base64') !== sig ||
+    !timingSafeEqual(given, expected)
+  ) {
     return { code: 70009, reason: 'badSignature' };
   }
   if (check.nowSeconds > (time as number) + (expire as number))
