@@ -1,0 +1,24 @@
+import type { OnlineMember } from '@avchatroom/client';
+
+// A spreadsheet runs a cell that starts with one of these as a formula
+// (OWASP "CSV Injection"): a nickname such as =HYPERLINK(...) would.
+const formulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+/**
+ * One CSV cell: a text that a spreadsheet would read as a formula gets a
+ * leading `'`, then RFC 4180 quoting (in double quotes, `"` doubled) when the
+ * cell holds a comma, a quote or a line break.
+ */
+export const csvCell = (value: string | number): string => {
+  if (typeof value === 'number') return String(value);
+  const guarded = formulaStarts.some((start) => value.startsWith(start)) ? `'${value}` : value;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+};
+
+const columns = ['Member_Account', 'JoinTime', 'NickName', 'Avatar'] as const;
+
+/** A header row, then one row per member; CRLF line ends, as RFC 4180 says. */
+export const formatCsv = (members: readonly OnlineMember[]): string =>
+  [columns, ...members.map((member) => columns.map((column) => member[column] ?? ''))]
+    .map((row) => `${row.map(csvCell).join(',')}\r\n`)
+    .join('');
