@@ -37,7 +37,8 @@ Secrets come only from the environment, never from flags (flags show in \`ps\`
 and in shell history): AVCHATROOM_SECRET_KEY (the client issues and renews
 UserSigs) or AVCHATROOM_USERSIG (a fixed UserSig). They are never printed.`;
 
-const exitCodeText = `Exit codes: 0 success, 1 API or network error, 2 usage error.
+const exitCodeText = `Exit codes: 0 success, 1 API or network error, 2 usage error,
+130 interrupted (Ctrl-C).
 Colour only on a terminal; NO_COLOR=1 turns it off.`;
 
 const globalHelp = `online-members: list and watch the online members of a Tencent Cloud Chat
