@@ -15,9 +15,16 @@ export class EmulatorState {
   private readonly apps = new Map<number, EmulatorApp>();
   private readonly groups = new Map<string, GroupState>();
   private readonly clock: EmulatorClock;
+  // Groups are made only from the seed, so they are listed once, at start.
+  private readonly groupEntries: { sdkAppId: number; groupId: string; type: string }[];
 
   constructor(seed: EmulatorSeed, clock: EmulatorClock) {
     this.clock = clock;
+    this.groupEntries = seed.groups.map(({ sdkAppId, groupId, type = 'AVChatRoom' }) => ({
+      sdkAppId,
+      groupId,
+      type,
+    }));
     const random = createRandom(seed.randomSeed ?? 1);
     for (const app of seed.apps) this.apps.set(app.sdkAppId, toApp(app));
     for (const group of seed.groups) {
@@ -46,11 +53,7 @@ export class EmulatorState {
 
   /** Every group, with its app. */
   groupList(): { sdkAppId: number; groupId: string; type: string }[] {
-    return [...this.groups.entries()].map(([key, group]) => ({
-      sdkAppId: Number(key.slice(0, key.indexOf('/'))),
-      groupId: group.groupId,
-      type: group.type,
-    }));
+    return this.groupEntries.map((entry) => ({ ...entry }));
   }
 
   /** Who is online now in a group (the ground truth, not the served snapshot). */

@@ -12,8 +12,8 @@ export interface GetMembersSettings {
   pageSize: number;
   snapshotRefreshMs: number;
   rateLimitErrorCode: number;
-  /** The limit the rate limiter enforces, named in ErrorInfo. @default the spec's 200 */
-  callsPerSecond?: number | false;
+  /** The limit the rate limiter enforces, named in ErrorInfo. */
+  callsPerSecond: number | false;
 }
 
 export interface GetMembersContext {
@@ -46,7 +46,7 @@ export const answerGetMembers = (
     if (!limiter.tryCall(app.sdkAppId, nowMs)) {
       throw new ApiFailure(
         settings.rateLimitErrorCode,
-        `over ${settings.callsPerSecond || specLimits.callsPerSecond} calls per second`,
+        `over ${settings.callsPerSecond} calls per second`,
       );
     }
     const refusal = checkUserSig({

@@ -140,10 +140,17 @@ export class GroupState {
     const sinceStartMs = nowMs - this.churnStartMs;
     const leavesDue = Math.floor((this.churn.leavesPerMinute * sinceStartMs) / 60_000);
     const joinsDue = Math.floor((this.churn.joinsPerMinute * sinceStartMs) / 60_000);
+    // One list of accounts for the whole batch, shrunk by swapping the leaver
+    // with the last entry: copying the map once per leave made a long jump of a
+    // manual clock quadratic.
+    const accounts = leavesDue > this.leavesDone ? [...this.live.keys()] : [];
     for (; this.leavesDone < leavesDue; this.leavesDone++) {
-      const accounts = [...this.live.keys()];
-      const leaving = accounts[Math.floor(this.random() * accounts.length)];
-      if (leaving !== undefined) this.live.delete(leaving);
+      const index = Math.floor(this.random() * accounts.length);
+      const leaving = accounts[index];
+      if (leaving === undefined) continue;
+      this.live.delete(leaving);
+      accounts[index] = accounts[accounts.length - 1] as string;
+      accounts.pop();
     }
     for (; this.joinsDone < joinsDue && this.crowd; this.joinsDone++) {
       const joinTime = Math.floor(startSeconds + (this.random() * elapsedMs) / 1000);

@@ -1,6 +1,6 @@
 import { generateUserSig } from '@avchatroom/client';
 
-export const apiPath = '/v4/group_open_avchatroom_http_svc/get_members';
+import { apiPath } from '../../src/spec-facts.js';
 
 export interface CallCredentials {
   sdkAppId: number;
