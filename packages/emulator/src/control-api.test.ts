@@ -124,7 +124,7 @@ describe('control API', () => {
     {
       name: 'an unknown kind',
       body: { kind: 'slow' },
-      want: 'faults[0].kind must be one of latency, html502, drop, truncate, systemError',
+      want: 'faults[0].kind must be one of latency, html502, drop, truncate, systemError, apiError',
     },
     {
       name: 'two problems',

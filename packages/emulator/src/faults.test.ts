@@ -21,7 +21,7 @@ describe('createFaultQueue', () => {
   it('hands out faults one per call, in the order added, each `times` times', () => {
     const queue = createFaultQueue([{ kind: 'latency', ms: 50, times: 2 }, { kind: 'drop' }]);
     queue.add({ kind: 'html502', times: 3 });
-    queue.add([{ kind: 'truncate' }, { kind: 'systemError' }]);
+    queue.add([{ kind: 'truncate' }, { kind: 'systemError' }, { kind: 'apiError', code: 70001 }]);
     expect(takeAll(queue)).toEqual([
       { kind: 'latency', ms: 50 },
       { kind: 'latency', ms: 50 },
@@ -31,6 +31,7 @@ describe('createFaultQueue', () => {
       { kind: 'html502', ms: 5000 },
       { kind: 'truncate', ms: 5000 },
       { kind: 'systemError', ms: 5000 },
+      { kind: 'apiError', ms: 5000, code: 70001 },
       undefined,
     ]);
   });
@@ -76,10 +77,39 @@ describe('createFaultQueue', () => {
 });
 
 describe('findFaultProblems', () => {
-  const kinds = `must be one of latency, html502, drop, truncate, systemError`;
+  const kinds = `must be one of latency, html502, drop, truncate, systemError, apiError`;
   it.each([
     { name: 'one good plan', given: { kind: 'drop' }, want: [] },
-    { name: 'a list of good plans', given: faultKinds.map((kind) => ({ kind })), want: [] },
+    {
+      name: 'a list of good plans',
+      given: faultKinds.map((kind) => (kind === 'apiError' ? { kind, code: 60007 } : { kind })),
+      want: [],
+    },
+    {
+      name: 'apiError without a code',
+      given: { kind: 'apiError' },
+      want: ['faults[0].code must be a non-zero ErrorCode the spec lists'],
+    },
+    {
+      name: 'apiError with code 0',
+      given: { kind: 'apiError', code: 0 },
+      want: ['faults[0].code must be a non-zero ErrorCode the spec lists'],
+    },
+    {
+      name: 'apiError with a code the spec does not list',
+      given: { kind: 'apiError', code: 12345 },
+      want: ['faults[0].code must be a non-zero ErrorCode the spec lists'],
+    },
+    {
+      name: 'apiError with a code given as a string',
+      given: { kind: 'apiError', code: '60007' },
+      want: ['faults[0].code must be a non-zero ErrorCode the spec lists'],
+    },
+    {
+      name: 'a code on another kind',
+      given: { kind: 'drop', code: 60007 },
+      want: ['faults[0].code is only for kind apiError'],
+    },
     { name: 'an empty list', given: [], want: [] },
     {
       name: 'the largest times and ms',

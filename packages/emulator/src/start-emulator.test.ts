@@ -234,6 +234,19 @@ describe('startEmulator', () => {
       });
     });
 
+    it('answers apiError with its code and the spec meaning, without using the rate limit', async () => {
+      const emulator = await start({ callsPerSecond: 1 });
+      emulator.faults.add({ kind: 'apiError', code: 60007 });
+      expect(await readAnswer(await callApi(emulator))).toEqual({
+        ActionStatus: 'FAIL',
+        ErrorCode: 60007,
+        ErrorInfo:
+          'The REST API call frequency is over the limit. Lower the request rate. (injected fault)',
+      });
+      expect(await readAnswer(await callApi(emulator))).toMatchObject({ ErrorCode: 0 });
+      expect(emulator.stats().faults).toEqual({ apiError: 1 });
+    });
+
     it('takes the faults in order, one per call, and counts them in stats()', async () => {
       const emulator = await start({ faults: [{ kind: 'systemError', times: 2 }] });
       emulator.faults.add([{ kind: 'html502' }, { kind: 'latency', ms: 20 }]);

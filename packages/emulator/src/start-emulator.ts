@@ -68,6 +68,8 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
     else if (fault.kind === 'html502') sendBadGateway(response);
     else if (fault.kind === 'systemError')
       sendJson(response, 200, failure(10002, 'injected fault'));
+    else if (fault.kind === 'apiError')
+      sendJson(response, 200, failure(fault.code as number, 'injected fault'));
     return fault.kind !== 'latency' && fault.kind !== 'truncate';
   };
 
