@@ -4,7 +4,10 @@ import type { FaultKind } from './faults.js';
 export interface EmulatorStats {
   /** Requests to the API path, faults included. */
   apiCalls: number;
-  /** Answers by ErrorCode (0 for success), faults not included. */
+  /**
+   * Answers sent whole, by ErrorCode (0 for success). Faults are not included:
+   * neither injected codes nor truncated bodies; a late (latency) answer is.
+   */
   byErrorCode: Record<string, number>;
   /** Faults served, by kind. */
   faults: Partial<Record<FaultKind, number>>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiFailure } from './api-answer.js';
-import { readCallQuery } from './query-checks.js';
+import { readCallQuery, readQueryString } from './query-checks.js';
 
 const good =
   'sdkappid=1400000001&identifier=administrator&usersig=abc&random=99999999&contenttype=json';
@@ -131,6 +131,48 @@ describe('readCallQuery', () => {
         ErrorCode: 60002,
         ErrorInfo:
           'HTTP parse error. Check the format of the request URL. (query parameter random is given 2 times)',
+      });
+    }
+  });
+});
+
+describe('readQueryString', () => {
+  it.each([
+    {
+      name: 'plain text',
+      given: 'a=1&b=two',
+      want: [
+        ['a', '1'],
+        ['b', 'two'],
+      ],
+    },
+    { name: 'escapes of UTF-8', given: 'id=%E6%88%BF%20a', want: [['id', '房 a']] },
+    { name: "'+' as a space", given: 'id=a+b', want: [['id', 'a b']] },
+    { name: 'an escaped % and &', given: 'id=%25%26', want: [['id', '%&']] },
+    { name: 'nothing', given: '', want: [] },
+  ])('reads $name', ({ given, want }) => {
+    expect([...readQueryString(given)]).toEqual(want);
+  });
+
+  it.each([
+    { name: 'a non-hexadecimal escape', given: 'usersig=%zz' },
+    { name: 'a lone %', given: 'identifier=%' },
+    { name: 'an escape cut short', given: 'random=1%4' },
+    { name: 'bytes that are not UTF-8', given: 'identifier=%ff%fe' },
+    { name: 'an overlong encoding', given: 'identifier=%C0%AF' },
+    { name: 'a lone surrogate', given: 'usersig=%ED%A0%80' },
+    { name: 'a UTF-8 sequence cut short', given: 'identifier=%E6%88' },
+    { name: 'a bad escape in an unknown name', given: 'sdkappid=1&%zz=1' },
+  ])('refuses $name with 60002', ({ given }) => {
+    try {
+      readQueryString(given);
+      expect.unreachable('readQueryString should throw');
+    } catch (error) {
+      expect((error as ApiFailure).body).toEqual({
+        ActionStatus: 'FAIL',
+        ErrorCode: 60002,
+        ErrorInfo:
+          'HTTP parse error. Check the format of the request URL. (the query string is not percent-encoded UTF-8)',
       });
     }
   });

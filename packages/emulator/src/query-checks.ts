@@ -19,6 +19,22 @@ const single = (params: URLSearchParams, name: string): string | undefined => {
 };
 
 /**
+ * Reads a raw query string. A malformed percent-escape (`%zz`, `%`) or escapes
+ * whose bytes are not UTF-8 (`%ff`, overlong forms, surrogates) get 60002 (HTTP
+ * parse error, check the request URL): URLSearchParams would keep the first as
+ * text and turn the second into U+FFFD, and a UserSig or identifier so mangled
+ * would get a misleading 70003 or 70013.
+ */
+export const readQueryString = (query: string): URLSearchParams => {
+  try {
+    decodeURIComponent(query);
+  } catch {
+    throw new ApiFailure(60002, 'the query string is not percent-encoded UTF-8');
+  }
+  return new URLSearchParams(query);
+};
+
+/**
  * Reads the query parameters, answering with the public error codes of the REST
  * API overview. The docs do not say which code each missing or malformed
  * parameter gets; the emulator's choice is the code whose meaning names it:

@@ -155,10 +155,10 @@ describe('startEmulator', () => {
     });
   });
 
-  it('answers a malformed HTTP request with 400 and keeps serving', async () => {
-    const emulator = await start();
+  /** Writes `text` on a bare socket and reads until the server closes it. */
+  const exchangeRaw = (emulator: RunningEmulator, text: string) => {
     const { hostname, port } = new URL(emulator.url);
-    const reply = await new Promise<string>((resolve, reject) => {
+    return new Promise<string>((resolve, reject) => {
       const socket = connect(Number(port), hostname);
       let data = '';
       socket.setEncoding('utf8');
@@ -168,10 +168,75 @@ describe('startEmulator', () => {
       });
       socket.on('end', () => resolve(data));
       socket.on('error', reject);
-      socket.write('THIS IS NOT HTTP\r\n\r\n');
+      socket.write(text);
     });
+  };
+
+  const bodyOf = (reply: string) => JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4));
+
+  it('answers a malformed HTTP request with 400, the API error shape, and keeps serving', async () => {
+    const emulator = await start();
+    const reply = await exchangeRaw(emulator, 'THIS IS NOT HTTP\r\n\r\n');
     expect(reply).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(reply).toContain('\r\ncontent-type: application/json; charset=utf-8\r\n');
+    expect(bodyOf(reply)).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 60002 });
     expect(await readAnswer(await callApi(emulator))).toEqual(expectedFirstPage);
+  });
+
+  // `new URL` throws on these; a throw in the request listener stopped the server.
+  it.each(['//[', '//a:bad/', '//%zz', 'http://[::1'])(
+    'answers the request target %s with 60009 and keeps serving',
+    async (target) => {
+      const emulator = await start();
+      const reply = await exchangeRaw(
+        emulator,
+        `GET ${target} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n`,
+      );
+      expect(reply).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+      expect(bodyOf(reply)).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 60009 });
+      expect(await readAnswer(await callApi(emulator))).toEqual(expectedFirstPage);
+    },
+  );
+
+  it('matches the API path exactly: `..` and `//` are not resolved', async () => {
+    const emulator = await start();
+    const query = new URL(apiUrl(emulator)).search;
+    for (const path of [
+      `${apiPath}/../get_members`,
+      `/v4/x/..${apiPath.slice(3)}`,
+      `/${apiPath}`,
+    ]) {
+      const reply = await exchangeRaw(
+        emulator,
+        `POST ${path}${query} HTTP/1.1\r\nhost: x\r\nconnection: close\r\ncontent-length: 2\r\n\r\n{}`,
+      );
+      expect(bodyOf(reply), path).toMatchObject({ ErrorCode: 60009 });
+    }
+    expect(emulator.stats().apiCalls).toBe(0);
+  });
+
+  it.each([
+    { name: 'an HTTP/1.1 request without Host', text: `GET ${apiPath} HTTP/1.1\r\n\r\n` },
+    { name: 'CONNECT', text: 'CONNECT example.invalid:443 HTTP/1.1\r\nhost: x\r\n\r\n' },
+  ])('answers $name with 400 and the API error shape, then closes', async ({ text }) => {
+    const emulator = await start();
+    const reply = await exchangeRaw(emulator, text);
+    expect(reply).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(reply.toLowerCase()).toContain('\r\nconnection: close\r\n');
+    expect(bodyOf(reply)).toMatchObject({ ActionStatus: 'FAIL', ErrorCode: 60002 });
+    expect(await readAnswer(await callApi(emulator))).toEqual(expectedFirstPage);
+  });
+
+  it('answers a request with an unknown Expect as any other, not with an empty 417', async () => {
+    const emulator = await start();
+    const { pathname, search } = new URL(apiUrl(emulator));
+    const body = JSON.stringify(firstPage);
+    const reply = await exchangeRaw(
+      emulator,
+      `POST ${pathname}${search} HTTP/1.1\r\nhost: x\r\nexpect: something-else\r\nconnection: close\r\ncontent-length: ${body.length}\r\n\r\n${body}`,
+    );
+    expect(reply).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(bodyOf(reply)).toEqual(expectedFirstPage);
   });
 
   it('answers after latencyMs on every call', async () => {
@@ -194,6 +259,22 @@ describe('startEmulator', () => {
       expect(performance.now() - started).toBeGreaterThanOrEqual(199);
       expect(emulator.faults.pending()).toEqual([]);
       expect(emulator.stats()).toMatchObject({ apiCalls: 1, faults: { latency: 1 } });
+    });
+
+    it('counts a latency fault whose client gave up, and no answer for it', async () => {
+      const emulator = await start();
+      emulator.faults.add({ kind: 'latency', ms: 2000 });
+      await expect(callApi(emulator, { signal: AbortSignal.timeout(100) })).rejects.toThrow();
+      expect(emulator.stats()).toMatchObject({ apiCalls: 1, faults: { latency: 1 } });
+      expect(emulator.stats().byErrorCode).toEqual({});
+    });
+
+    it('counts a truncated answer as a fault, not as an answer', async () => {
+      const emulator = await start();
+      emulator.faults.add({ kind: 'truncate' });
+      await expect((await callApi(emulator)).text()).rejects.toThrow();
+      expect(emulator.stats()).toMatchObject({ apiCalls: 1, faults: { truncate: 1 } });
+      expect(emulator.stats().byErrorCode).toEqual({});
     });
 
     it('answers html502 with a gateway page: status 502, text/html', async () => {

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { failure } from './api-answer.js';
+import { answerApiRequest } from './api-request-answer.js';
 import { createCallRateLimiter } from './call-rate-limiter.js';
 import { type EmulatorClock, systemClock } from './clock.js';
 import { controlPathPrefix, handleControl } from './control-api.js';
@@ -8,7 +10,7 @@ import type { EmulatorOptions } from './emulator-options.js';
 import { EmulatorState } from './emulator-state.js';
 import { type EmulatorStats, StatsRecorder } from './emulator-stats.js';
 import { createFaultQueue, type Fault, type FaultQueue } from './faults.js';
-import { answerGetMembers, type GetMembersContext } from './get-members-handler.js';
+import type { GetMembersContext } from './get-members-handler.js';
 import {
   BodyTooLargeError,
   readBody,
@@ -16,6 +18,8 @@ import {
   sendJson,
   sendTruncatedJson,
 } from './http-io.js';
+import { clientErrorAnswer, connectAnswer } from './http-level-answer.js';
+import { readRequestTarget } from './request-target.js';
 import { resolveEmulatorOptions } from './resolve-emulator-options.js';
 import type { EmulatorSeed } from './seed.js';
 import { apiPath } from './spec-facts.js';
@@ -63,7 +67,6 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
   const timers = new Set<NodeJS.Timeout>();
 
   const serveFault = (fault: Fault, response: ServerResponse): boolean => {
-    recorder.fault(fault.kind);
     if (fault.kind === 'drop') response.socket?.destroy();
     else if (fault.kind === 'html502') sendBadGateway(response);
     else if (fault.kind === 'systemError')
@@ -73,9 +76,11 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
     return fault.kind !== 'latency' && fault.kind !== 'truncate';
   };
 
-  const serveApi = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
+  const serveApi = async (request: IncomingMessage, response: ServerResponse, query: string) => {
     recorder.apiCall();
     const fault = faults.take();
+    // Counted when taken: a latency fault whose client gave up still happened.
+    if (fault) recorder.fault(fault.kind);
     let rawBody: Buffer | undefined;
     try {
       rawBody = await readBody(request);
@@ -86,40 +91,62 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
     if (delay > 0) await wait(delay, timers);
     if (response.destroyed) return;
     if (fault && serveFault(fault, response)) return;
-    let body: ReturnType<typeof answerGetMembers>;
-    if (rawBody === undefined) body = failure(60002, 'the body is larger than 64 KiB');
-    else if (request.method !== 'POST') body = failure(60002, 'REST APIs take POST only');
-    else body = answerGetMembers(apiContext, url.searchParams, rawBody);
-    recorder.answered(body.ErrorCode);
+    const body = answerApiRequest(apiContext, { method: request.method, query, rawBody });
+    // A truncated answer never arrives whole, so it is a fault, not an answer.
     if (fault?.kind === 'truncate') sendTruncatedJson(response, body);
-    else sendJson(response, 200, body);
+    else {
+      recorder.answered(body.ErrorCode);
+      sendJson(response, 200, body);
+    }
   };
 
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://emulator.invalid');
-    const handle = async () => {
-      if (url.pathname.startsWith(controlPathPrefix)) {
-        recorder.controlCall();
-        const path = url.pathname.slice(controlPathPrefix.length);
-        await handleControl({ state, faults, stats, resetStats }, request, response, path);
-      } else if (url.pathname === apiPath) {
-        await serveApi(request, response, url);
-      } else {
-        await readBody(request).catch(() => undefined);
-        sendJson(response, 200, failure(60009, `the emulator serves only ${apiPath}`));
-      }
-    };
-    handle().catch((error: Error) => {
-      // Never crash the server on one bad request: answer as the API's gateway would.
-      if (!response.headersSent && !response.destroyed)
-        sendJson(response, 200, failure(60008, error.message));
-      else response.socket?.destroy();
+  const serveRequest = async (request: IncomingMessage, response: ServerResponse) => {
+    const target = readRequestTarget(request.url ?? '');
+    if (request.httpVersion === '1.1' && request.headers.host === undefined) {
+      // RFC 9112 section 3.2: 400 for an HTTP/1.1 request without Host. Node would
+      // send it with an empty body; the emulator checks itself to send the API's shape.
+      response.setHeader('connection', 'close');
+      sendJson(response, 400, failure(60002, 'an HTTP/1.1 request needs a Host header'));
+    } else if (target?.path.startsWith(controlPathPrefix)) {
+      recorder.controlCall();
+      const path = target.path.slice(controlPathPrefix.length);
+      await handleControl({ state, faults, stats, resetStats }, request, response, path);
+    } else if (target?.path === apiPath) {
+      await serveApi(request, response, target.query);
+    } else {
+      await readBody(request).catch(() => undefined);
+      const answer = target
+        ? failure(60009, `the emulator serves only ${apiPath}`)
+        : failure(60002, 'the request target is neither a path nor a URL');
+      sendJson(response, 200, answer);
+    }
+  };
+
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
+    serveRequest(request, response).catch((error: Error) => {
+      // Never crash the server on one bad request: answer as the API's gateway would,
+      // unless the answer is under way (cut it) or the connection is closing already
+      // (clientError answered it).
+      if (response.headersSent) response.socket?.destroy();
+      else if (response.socket?.writable) sendJson(response, 200, failure(60008, error.message));
     });
-  });
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable)
-      socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+  };
+  // Node checks the Host header itself unless told not to (see serveRequest).
+  const server = createServer({ requireHostHeader: false }, listener);
+  // An Expect other than 100-continue: Node would answer 417 with no body. RFC 9110
+  // section 10.1.1 lets a server ignore it, so the request is answered as any other.
+  server.on('checkExpectation', listener);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    // As Node's own handler does, never write into an answer that has begun.
+    const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (socket.writable && !inFlight?.headersSent) socket.end(clientErrorAnswer(error));
     else socket.destroy();
+  });
+  server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
+    // Node hands a CONNECT socket over without its error listener: a reset from the
+    // client would otherwise be an uncaught error.
+    socket.on('error', () => socket.destroy());
+    socket.end(connectAnswer());
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,0 +1,143 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { apiPath } from '../../src/spec-facts.js';
+import { expectStillServing, fromRawAnswer, postAnswer, readApiBody } from './api-answer-checks.js';
+import { useBadInputTarget } from './bad-input-suite.js';
+import { firstPageBody, roomId } from './bad-input-target.js';
+import { exchangeRaw } from './raw-exchange.js';
+
+// Random bodies, random query strings and random request heads: every answer
+// is the API's failure shape or a page valid under the spec's schema, within
+// a time limit (postAnswer and exchangeRaw give up after 10 s), and the
+// emulator keeps serving after each one.
+
+const target = useBadInputTarget();
+const numRuns = 200;
+
+const asBytes = (text: string) => new Uint8Array(Buffer.from(text));
+
+/** Fields near the real ones, so runs reach the checks past JSON parsing. */
+const nearValidBody = fc
+  .record(
+    {
+      GroupId: fc.oneof(fc.constant(roomId), fc.string(), fc.jsonValue()),
+      Timestamp: fc.oneof(fc.nat(), fc.integer(), fc.double(), fc.jsonValue()),
+      Mark: fc.oneof(fc.nat(), fc.double(), fc.jsonValue()),
+      Extra: fc.jsonValue(),
+    },
+    { requiredKeys: [] },
+  )
+  .map((body) => asBytes(JSON.stringify(body)));
+
+const randomBody = fc.oneof(
+  fc.uint8Array({ maxLength: 512 }).map((bytes) => new Uint8Array(bytes)),
+  fc.string({ unit: 'binary', maxLength: 256 }).map(asBytes),
+  fc.json().map(asBytes),
+  fc.anything().map((value) => asBytes(JSON.stringify(value) ?? '')),
+  nearValidBody,
+);
+
+const parameterNames = ['sdkappid', 'identifier', 'usersig', 'random', 'contenttype'];
+
+/** A value as it goes on the wire: a good one, a number, any text encoded, or a bad escape. */
+const wireValue = (name: string) =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.constant(`GOOD:${name}`) },
+    fc.integer().map(String),
+    fc.nat().map(String),
+    fc.string().map(encodeURIComponent),
+    fc.constantFrom('', '%', '%zz', '%ff%fe', '%C0%AF', '%ED%A0%80', '4294967296', '1.5', 'JSON'),
+  );
+
+const wirePair = fc
+  .oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...parameterNames) },
+    fc.string({ minLength: 1, maxLength: 12 }).map(encodeURIComponent),
+  )
+  .chain((name) => wireValue(name).map((value): [string, string] => [name, value]));
+
+/** Random subsets, orders and repeats of the parameters, with random values. */
+const randomQuery = fc
+  .tuple(fc.shuffledSubarray(parameterNames), fc.array(wirePair, { maxLength: 4 }))
+  .chain(([names, extras]) =>
+    fc
+      .tuple(
+        ...names.map((name) => wireValue(name).map((value): [string, string] => [name, value])),
+      )
+      .map((pairs) => [...pairs, ...extras]),
+  );
+
+const toWire = (pairs: [string, string][]): string => {
+  const good = new Map(target().goodParams);
+  return pairs
+    .map(([name, value]) => {
+      const text = value.startsWith('GOOD:') ? (good.get(value.slice(5)) ?? '') : undefined;
+      return `${name}=${text === undefined ? value : encodeURIComponent(text)}`;
+    })
+    .join('&');
+};
+
+describe('random requests', () => {
+  it('random bodies with a valid query', async () => {
+    const codes = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(randomBody, async (body) => {
+        const answer = readApiBody(await postAnswer(target().goodUrl, body), target());
+        codes.add(answer.ErrorCode);
+        if (answer.ErrorCode === 0) expect(answer.MemberList?.length).toBeLessThanOrEqual(2);
+        await expectStillServing(target());
+      }),
+      { numRuns },
+    );
+    // The runs reached both the JSON parser's refusal and the field checks.
+    expect([...codes]).toEqual(expect.arrayContaining([60003, 10004]));
+  });
+
+  it('random query strings with a valid body', async () => {
+    const codes = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(randomQuery, async (pairs) => {
+        const url = `${target().emulator.url}${apiPath}?${toWire(pairs)}`;
+        codes.add(readApiBody(await postAnswer(url, firstPageBody), target()).ErrorCode);
+        await expectStillServing(target());
+      }),
+      { numRuns },
+    );
+    // The runs reached several of the query checks, not one refusal over and over.
+    expect(codes.size).toBeGreaterThanOrEqual(4);
+  });
+
+  // Heads built from plausible pieces and random bytes. The client closes its side
+  // after writing, so a complete request may go unanswered (Node aborts it, as it
+  // does for any client gone before the answer); whatever does come back is
+  // API-shaped: 200 for a request, 400 or 431 for one Node could not read.
+  it('random request heads', async () => {
+    const statuses = new Set<number>();
+    const method = fc.constantFrom('POST', 'GET', 'HEAD', 'BREW', 'CONNECT', '', 'post');
+    const path = fc.oneof(
+      fc.constantFrom(apiPath, '/', '*', '//[', ''),
+      fc.string({ maxLength: 40 }),
+    );
+    const version = fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/2.0', '', 'HTTP/1.1\r\nhost: x');
+    const tail = fc.oneof(fc.constant('\r\n\r\n'), fc.string({ maxLength: 40 }), fc.constant(''));
+    const head = fc.oneof(
+      fc.tuple(method, path, version, tail).map(([m, p, v, t]) => `${m} ${p} ${v}${t}`),
+      fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
+    );
+    await fc.assert(
+      fc.asyncProperty(head, async (bytes) => {
+        const answer = await exchangeRaw(target().port, bytes, { endAfterWriting: true });
+        statuses.add(answer.status);
+        // The answer to HEAD has no body (RFC 9110 section 9.3.2).
+        const bodiless = typeof bytes === 'string' && bytes.startsWith('HEAD ');
+        if (answer.status !== 0 && !(bodiless && answer.body.length === 0)) {
+          readApiBody(fromRawAnswer(answer), target(), { status: answer.status });
+          expect([200, 400, 431]).toContain(answer.status);
+        }
+        await expectStillServing(target());
+      }),
+      { numRuns },
+    );
+    expect(statuses.has(400), 'no run reached the HTTP-level refusal').toBe(true);
+  });
+});
