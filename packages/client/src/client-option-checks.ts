@@ -1,12 +1,19 @@
 // The checks behind createChatClient's and createChatFetch's options: each
 // returns what an option must be, never its value (some options are secrets).
-import type { ChatClientOptions } from './chat-client-options.js';
+import type { ChatClientOptions, ChatRateLimitOptions } from './chat-client-options.js';
 import { chatRegions } from './generated/regions.gen.js';
 import { chatLogLevels } from './policies/chat-logger.js';
 import { isValidTimeoutMs, maxTimeoutMs } from './policies/retry-policy.js';
+import { readCallerFields } from './read-caller-fields.js';
+import { USER_SIG_RENEW_BEFORE_SECONDS } from './user-sig/user-sig-provider.js';
 import { isValidIdentifier, MAX_IDENTIFIER_BYTES } from './user-sig/validate-options.js';
 
 type OptionName = keyof ChatClientOptions;
+/** The options with a field-by-field check of their own (below the simple ones). */
+type NestedOption = 'rateLimit' | 'logger';
+
+/** The most retries a client makes after the first attempt. */
+export const MAX_RETRIES = 10;
 
 const isPositiveInteger = (value: unknown) => Number.isSafeInteger(value) && (value as number) > 0;
 const isNonNegativeInteger = (value: unknown) =>
@@ -14,8 +21,14 @@ const isNonNegativeInteger = (value: unknown) =>
 const isNonEmptyString = (value: unknown) => typeof value === 'string' && value !== '';
 const regionIds = Object.keys(chatRegions);
 
+// The URL parser drops leading and trailing control characters and spaces and
+// every tab or newline, so a string holding them would pass as a URL here and
+// then fail as part of every request URL: refuse them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL_OR_EDGE_SPACE = /[\x00-\x1F\x7F]|^ | $/;
+
 const isHttpUrl = (value: unknown) => {
-  if (typeof value !== 'string') return false;
+  if (typeof value !== 'string' || CONTROL_OR_EDGE_SPACE.test(value)) return false;
   try {
     return ['http:', 'https:'].includes(new URL(value).protocol);
   } catch {
@@ -25,7 +38,10 @@ const isHttpUrl = (value: unknown) => {
 
 // Each check returns what the option must be, or undefined when it is fine.
 // Values are never echoed: some options are secrets.
-const optionChecks: Record<OptionName, (value: unknown) => string | undefined> = {
+const simpleChecks: Record<
+  Exclude<OptionName, NestedOption>,
+  (value: unknown) => string | undefined
+> = {
   sdkAppId: (v) => (isPositiveInteger(v) ? undefined : 'must be a positive integer'),
   identifier: (v) =>
     isValidIdentifier(v)
@@ -39,85 +55,146 @@ const optionChecks: Record<OptionName, (value: unknown) => string | undefined> =
     v === undefined || (typeof v === 'string' && Object.hasOwn(chatRegions, v))
       ? undefined
       : `must be one of ${regionIds.join(', ')}`,
-  baseUrl: (v) => (v === undefined || isHttpUrl(v) ? undefined : 'must be an http(s) URL'),
+  baseUrl: (v) =>
+    v === undefined || isHttpUrl(v)
+      ? undefined
+      : 'must be an http(s) URL without control characters or surrounding spaces',
   timeoutMs: (v) =>
     v === undefined || isValidTimeoutMs(v)
       ? undefined
       : `must be an integer from 1 to ${maxTimeoutMs}`,
   maxRetries: (v) =>
-    v === undefined || (isNonNegativeInteger(v) && (v as number) <= 10)
+    v === undefined || (isNonNegativeInteger(v) && (v as number) <= MAX_RETRIES)
       ? undefined
-      : 'must be an integer from 0 to 10',
-  rateLimit: (v) => checkRateLimit(v),
+      : `must be an integer from 0 to ${MAX_RETRIES}`,
   validateResponses: (v) =>
     v === undefined || typeof v === 'boolean' ? undefined : 'must be a boolean',
+  // Issued sigs are renewed 5 minutes before they expire (README, createChatClient):
+  // a shorter lifetime would issue a new sig for every call.
   userSigExpireSeconds: (v) =>
-    v === undefined || isPositiveInteger(v) ? undefined : 'must be a positive integer',
+    v === undefined || (isPositiveInteger(v) && (v as number) > USER_SIG_RENEW_BEFORE_SECONDS)
+      ? undefined
+      : `must be an integer greater than ${USER_SIG_RENEW_BEFORE_SECONDS} (UserSigs are renewed ${USER_SIG_RENEW_BEFORE_SECONDS} s before expiry)`,
   fetch: (v) => (v === undefined || typeof v === 'function' ? undefined : 'must be a function'),
-  logger: (v) =>
-    v === undefined || (typeof v === 'object' && v !== null) ? undefined : 'must be an object',
   logLevel: (v) =>
     v === undefined || chatLogLevels.includes(v as never)
       ? undefined
       : `must be one of ${chatLogLevels.join(', ')}`,
 };
 
-const checkRateLimit = (value: unknown): string | undefined => {
-  if (value === undefined || value === false) return undefined;
-  if (typeof value !== 'object' || value === null) return 'must be false or an object';
-  const { callsPerSecond, burst, store, ...rest } = value as Record<string, unknown>;
-  const unknown = Object.keys(rest);
-  if (unknown.length > 0) return `has unknown fields: ${unknown.join(', ')}`;
+const optionNames: readonly OptionName[] = [
+  ...(Object.keys(simpleChecks) as Exclude<OptionName, NestedOption>[]),
+  'rateLimit',
+  'logger',
+];
+
+const unreadable = (path: string) => `${path} could not be read (its getter threw)`;
+
+const hasReserveMethod = (store: unknown) => {
+  try {
+    return typeof (store as { reserve?: unknown } | null)?.reserve === 'function';
+  } catch {
+    return false;
+  }
+};
+
+/** rateLimit as read once (its fields too), and every problem with it. */
+const readRateLimit = (
+  value: unknown,
+): { value: ChatRateLimitOptions | false | undefined; problems: string[] } => {
+  if (value === undefined || value === false) return { value, problems: [] };
+  if (typeof value !== 'object' || value === null) {
+    return { value: undefined, problems: ['options.rateLimit must be false or an object'] };
+  }
+  const read = readCallerFields(value, ['callsPerSecond', 'burst', 'store'] as const);
+  const problems = read.unreadable.map((field) => unreadable(`options.rateLimit.${field}`));
+  if (read.keysUnreadable) problems.push('options.rateLimit could not be read (its keys threw)');
+  if (read.unknownKeys.length > 0) {
+    problems.push(`options.rateLimit has unknown fields: ${read.unknownKeys.join(', ')}`);
+  }
+  const { callsPerSecond, burst, store } = read.values;
   if (
     callsPerSecond !== undefined &&
     !(typeof callsPerSecond === 'number' && callsPerSecond > 0 && Number.isFinite(callsPerSecond))
   ) {
-    return '.callsPerSecond must be a positive number';
+    problems.push('options.rateLimit.callsPerSecond must be a positive number');
   }
-  if (burst !== undefined && !isPositiveInteger(burst)) return '.burst must be a positive integer';
-  if (
-    store !== undefined &&
-    typeof (store as { reserve?: unknown } | null)?.reserve !== 'function'
-  ) {
-    return '.store must have a reserve() method';
+  if (burst !== undefined && !isPositiveInteger(burst)) {
+    problems.push('options.rateLimit.burst must be a positive integer');
   }
-  return undefined;
+  if (store !== undefined && !hasReserveMethod(store)) {
+    problems.push('options.rateLimit.store must have a reserve() method');
+  }
+  return { value: read.values as ChatRateLimitOptions, problems };
+};
+
+/**
+ * A logger is used as it is (its methods are looked up at each line, so a spy
+ * set later still sees them); here each level it has must be a function.
+ */
+const checkLogger = (value: unknown): string[] => {
+  if (value === undefined) return [];
+  if (typeof value !== 'object' || value === null) return ['options.logger must be an object'];
+  const read = readCallerFields(value, chatLogLevels);
+  const problems: string[] = [];
+  for (const level of chatLogLevels) {
+    const method = read.values[level];
+    if (read.unreadable.includes(level)) problems.push(unreadable(`options.logger.${level}`));
+    else if (method !== undefined && typeof method !== 'function') {
+      problems.push(`options.logger.${level} must be a function`);
+    }
+  }
+  return problems;
 };
 
 const suggestion = (name: string) => {
-  const match = Object.keys(optionChecks).find(
-    (known) => known.toLowerCase() === name.toLowerCase(),
-  );
+  const match = optionNames.find((known) => known.toLowerCase() === name.toLowerCase());
   return match ? ` (did you mean ${match}?)` : '';
 };
 
 /** `fetch` sends each request to the URL it is given, so it takes no region or baseUrl. */
 export type ClientTarget = 'client' | 'fetch';
 
-/** Every problem with the options, each naming its option; empty when all is well. */
-export const findProblems = (options: Record<string, unknown>, target: ClientTarget): string[] => {
+/**
+ * Reads the options once (so a getter cannot answer the check and the use
+ * differently) and checks them: every problem names its option; none when all
+ * is well.
+ */
+export const checkClientOptions = (
+  options: object,
+  target: ClientTarget,
+): { options: ChatClientOptions; problems: string[] } => {
+  const read = readCallerFields(options, optionNames);
   const problems: string[] = [];
-  for (const name of Object.keys(options)) {
-    if (!Object.hasOwn(optionChecks, name))
-      problems.push(`${name} is not an option${suggestion(name)}`);
+  if (read.keysUnreadable) problems.push('options could not be read (its keys threw)');
+  for (const name of read.unknownKeys) {
+    problems.push(`options.${name} is not an option${suggestion(name)}`);
   }
-  for (const [name, check] of Object.entries(optionChecks)) {
-    const problem = check(options[name]);
-    // A problem starting with '.' is about a field of the option.
-    if (problem) problems.push(`${name}${problem.startsWith('.') ? '' : ' '}${problem}`);
+  for (const name of read.unreadable) problems.push(unreadable(`options.${name}`));
+  const values = read.values;
+  for (const [name, check] of Object.entries(simpleChecks)) {
+    if (read.unreadable.includes(name as OptionName)) continue;
+    const problem = check(values[name as OptionName]);
+    if (problem) problems.push(`options.${name} ${problem}`);
   }
-  if ((options.secretKey === undefined) === (options.userSig === undefined)) {
+  const rateLimit = readRateLimit(values.rateLimit);
+  values.rateLimit = rateLimit.value;
+  problems.push(...rateLimit.problems, ...checkLogger(values.logger));
+
+  const given = (name: OptionName) => values[name] !== undefined || read.unreadable.includes(name);
+  if (given('secretKey') === given('userSig')) {
     problems.push('give exactly one of secretKey and userSig');
   }
-  const hasRegion = options.region !== undefined;
-  const hasBaseUrl = options.baseUrl !== undefined;
-  if (target === 'client' && hasRegion === hasBaseUrl) {
+  if (target === 'client' && given('region') === given('baseUrl')) {
     problems.push('give exactly one of region and baseUrl');
   }
-  if (target === 'fetch' && (hasRegion || hasBaseUrl)) {
-    problems.push(
-      `${hasRegion ? 'region' : 'baseUrl'} is not used: each request goes to the URL it is given (set baseUrl on the HTTP client)`,
-    );
+  if (target === 'fetch') {
+    for (const name of ['region', 'baseUrl'] as const) {
+      if (!given(name)) continue;
+      problems.push(
+        `options.${name} is not used: each request goes to the URL it is given (set baseUrl on the HTTP client)`,
+      );
+    }
   }
-  return problems;
+  return { options: values as ChatClientOptions, problems };
 };

@@ -1,8 +1,15 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { testOptions } from '../test/helpers/client-options.js';
 import { ok, scriptedFetch } from '../test/helpers/scripted-fetch.js';
 import { createChatClient } from './create-chat-client.js';
 import { ChatRequestValidationError } from './errors/chat-errors.js';
+
+const revokedProxy = () => {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+};
 
 const badCall = async (params: unknown) => {
   const { fetch, requests } = scriptedFetch(ok([]));
@@ -81,6 +88,57 @@ describe('getMembers input, checked before anything is sent', () => {
       want: [{ path: 'signal', message: 'must be an AbortSignal' }],
     },
     {
+      given: 'a null timestamp (only a missing one means 0)',
+      params: { groupId: 'g', timestamp: null },
+      want: [{ path: 'timestamp', message: 'must be an integer' }],
+    },
+    {
+      given: 'an object made from AbortSignal.prototype, which is no signal',
+      params: { groupId: 'g', signal: Object.create(AbortSignal.prototype) },
+      want: [{ path: 'signal', message: 'must be an AbortSignal' }],
+    },
+    {
+      given: 'an AbortController instead of its signal',
+      params: { groupId: 'g', signal: new AbortController() },
+      want: [{ path: 'signal', message: 'must be an AbortSignal' }],
+    },
+    {
+      given: 'a revoked Proxy as the signal',
+      params: { groupId: 'g', signal: revokedProxy() },
+      want: [{ path: 'signal', message: 'must be an AbortSignal' }],
+    },
+    {
+      given: 'a parameter whose getter throws',
+      params: Object.defineProperty({ groupId: 'g' }, 'mark', {
+        enumerable: true,
+        get: () => {
+          throw new Error('SENTINEL-getter');
+        },
+      }),
+      want: [{ path: 'mark', message: 'could not be read (its getter threw)' }],
+    },
+    {
+      given: 'a groupId whose getter throws (not reported as missing too)',
+      params: Object.defineProperty({}, 'groupId', {
+        enumerable: true,
+        get: () => {
+          throw new Error('SENTINEL-getter');
+        },
+      }),
+      want: [{ path: 'groupId', message: 'could not be read (its getter threw)' }],
+    },
+    {
+      given: 'params whose keys cannot be listed (a revoked Proxy)',
+      params: revokedProxy(),
+      want: [
+        ...['groupId', 'timestamp', 'mark', 'signal', 'timeoutMs'].map((path) => ({
+          path,
+          message: 'could not be read (its getter threw)',
+        })),
+        { path: '', message: 'the parameters could not be read (their keys threw)' },
+      ],
+    },
+    {
       given: 'no parameters at all',
       params: undefined,
       want: [{ path: '', message: 'the parameters must be an object' }],
@@ -104,6 +162,35 @@ describe('getMembers input, checked before anything is sent', () => {
     expect(error.message).toBe(
       'getMembers was called with bad input: groupId: must not be empty; timestamp: must be at least 0; mark: must be an integer; extra: is not a parameter of getMembers',
     );
+  });
+
+  it('never shows the error of a getter that threw (it may hold the value)', async () => {
+    const params = Object.defineProperty({}, 'groupId', {
+      enumerable: true,
+      get: () => {
+        throw new Error('SENTINEL-getter');
+      },
+    });
+    const { error } = await badCall(params);
+    expect(error).toBeInstanceOf(ChatRequestValidationError);
+    expect(`${error.stack} ${inspect(error, { showHidden: true })}`).not.toContain('SENTINEL');
+  });
+
+  it('reads each parameter once: the value checked is the value used', async () => {
+    const { fetch, requests } = scriptedFetch(ok([]));
+    let reads = 0;
+    const params = {
+      groupId: 'g',
+      // A valid timeout when checked, a bad one if it were read again to be used.
+      get timeoutMs() {
+        reads += 1;
+        return reads === 1 ? 5_000 : -1;
+      },
+    };
+    const page = await createChatClient(testOptions(fetch, { maxRetries: 0 })).getMembers(params);
+    expect(reads).toBe(1);
+    expect(page.members).toEqual([]);
+    expect(requests).toHaveLength(1);
   });
 
   it('accepts the largest safe timestamp and mark 0', async () => {

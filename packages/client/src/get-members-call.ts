@@ -2,8 +2,10 @@ import type { CallSender } from './call-sender.js';
 import type { ChatFieldIssue } from './errors/chat-error.js';
 import { ChatRequestValidationError } from './errors/chat-errors.js';
 import type { GetMembersRequest, GetMembersResponse, OnlineMember } from './generated/types.gen.js';
+import { isAbortSignal } from './is-abort-signal.js';
 import { operationSchemas } from './operation-schemas.js';
 import { isValidTimeoutMs, maxTimeoutMs } from './policies/retry-policy.js';
+import { readCallerFields } from './read-caller-fields.js';
 
 /** One call of getMembers: a page of the group's online members. */
 export interface GetMembersParams {
@@ -39,63 +41,98 @@ const fieldNames = {
   Timestamp: 'timestamp',
   Mark: 'mark',
 } as const satisfies Record<keyof GetMembersRequest, keyof GetMembersParams>;
-const paramNames = new Set<string>([...Object.values(fieldNames), 'signal', 'timeoutMs']);
+const paramNames = [
+  'groupId',
+  'timestamp',
+  'mark',
+  'signal',
+  'timeoutMs',
+] as const satisfies readonly (keyof GetMembersParams)[];
 const callerName = (field: string) => fieldNames[field as keyof typeof fieldNames] ?? field;
 
-const checkCallOptions = (params: GetMembersParams): ChatFieldIssue[] => {
-  const issues: ChatFieldIssue[] = [];
-  for (const name of Object.keys(params)) {
-    if (!paramNames.has(name))
-      issues.push({ path: name, message: 'is not a parameter of getMembers' });
-  }
-  if (params.signal !== undefined && !(params.signal instanceof AbortSignal)) {
-    issues.push({ path: 'signal', message: 'must be an AbortSignal' });
-  }
-  const { timeoutMs } = params;
-  if (timeoutMs !== undefined && !isValidTimeoutMs(timeoutMs)) {
-    issues.push({ path: 'timeoutMs', message: `must be an integer from 1 to ${maxTimeoutMs}` });
-  }
-  return issues;
+const refuse = (issues: ChatFieldIssue[]): never => {
+  throw new ChatRequestValidationError(issues, { operation: 'getMembers', requestId: undefined });
 };
 
 /**
- * The request body as JSON, after checking every field against the spec's
- * schema; throws ChatRequestValidationError listing every bad field.
+ * The request body for these fields and its problems against the spec's
+ * schema, by the caller's names (`groupId`). A missing timestamp is 0; any
+ * other value, null included, is checked as given.
  */
-export const getMembersBody = (params: GetMembersParams): string => {
+export const requestBodyFor = (fields: {
+  groupId: unknown;
+  timestamp?: unknown;
+  mark?: unknown;
+}): { body: GetMembersRequest; issues: ChatFieldIssue[] } => {
+  const body = {
+    GroupId: fields.groupId,
+    Timestamp: fields.timestamp === undefined ? 0 : fields.timestamp,
+    ...(fields.mark === undefined ? {} : { Mark: fields.mark }),
+  } as GetMembersRequest;
+  const issues = operationSchemas.getMembers
+    .request(body)
+    .map((issue) => ({ ...issue, path: issue.path.replace(/^\w+/, callerName) }));
+  return { body, issues };
+};
+
+/** One getMembers call, its params read once and checked. */
+interface CheckedCall {
+  body: string;
+  signal: AbortSignal | undefined;
+  timeoutMs: number | undefined;
+}
+
+/**
+ * Reads the params once (so a getter cannot answer the check and the call
+ * differently) and checks every field; throws ChatRequestValidationError
+ * listing every bad one.
+ */
+export const checkGetMembersCall = (params: unknown): CheckedCall => {
   if (typeof params !== 'object' || params === null) {
-    throw new ChatRequestValidationError(
-      [{ path: '', message: 'the parameters must be an object' }],
-      {
-        operation: 'getMembers',
-        requestId: undefined,
-      },
-    );
+    return refuse([{ path: '', message: 'the parameters must be an object' }]);
   }
-  const body: GetMembersRequest = { GroupId: params.groupId, Timestamp: params.timestamp ?? 0 };
-  if (params.mark !== undefined) body.Mark = params.mark;
-  const issues = [
-    ...operationSchemas.getMembers
-      .request(body)
-      .map((issue) => ({ ...issue, path: issue.path.replace(/^\w+/, callerName) })),
-    ...checkCallOptions(params),
+  const read = readCallerFields(params, paramNames);
+  const { groupId, timestamp, mark, signal, timeoutMs } = read.values;
+  const request = requestBodyFor({ groupId, timestamp, mark });
+  const issues: ChatFieldIssue[] = [
+    // A field whose getter threw is reported as unreadable, not as missing.
+    ...request.issues.filter((issue) => !read.unreadable.includes(issue.path as never)),
+    ...read.unknownKeys.map((name) => ({
+      path: name,
+      message: 'is not a parameter of getMembers',
+    })),
+    ...read.unreadable.map((name) => ({
+      path: name,
+      message: 'could not be read (its getter threw)',
+    })),
   ];
-  if (issues.length > 0) {
-    throw new ChatRequestValidationError(issues, { operation: 'getMembers', requestId: undefined });
+  if (read.keysUnreadable) {
+    issues.push({ path: '', message: 'the parameters could not be read (their keys threw)' });
   }
-  return JSON.stringify(body);
+  if (signal !== undefined && !isAbortSignal(signal)) {
+    issues.push({ path: 'signal', message: 'must be an AbortSignal' });
+  }
+  if (timeoutMs !== undefined && !isValidTimeoutMs(timeoutMs)) {
+    issues.push({ path: 'timeoutMs', message: `must be an integer from 1 to ${maxTimeoutMs}` });
+  }
+  if (issues.length > 0) refuse(issues);
+  return {
+    body: JSON.stringify(request.body),
+    signal: signal as AbortSignal | undefined,
+    timeoutMs: timeoutMs as number | undefined,
+  };
 };
 
 /** getMembers through the call sender: one page, with every policy applied. */
 export const createGetMembers =
   (send: CallSender, validateResponses: boolean) =>
   async (params: GetMembersParams): Promise<GetMembersPage> => {
-    const body = getMembersBody(params);
+    const { body, signal, timeoutMs } = checkGetMembersCall(params);
     const { data, requestId } = await send({
       operation: 'getMembers',
       body,
-      signal: params.signal,
-      timeoutMs: params.timeoutMs,
+      signal,
+      timeoutMs,
       validate: validateResponses ? operationSchemas.getMembers.response : undefined,
     });
     const response = data as GetMembersResponse;

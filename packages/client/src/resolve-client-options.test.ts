@@ -10,7 +10,31 @@ const valid = {
   region: 'singapore',
 } as const;
 
+/** An object whose `name` getter throws an error holding a sentinel. */
+const throwingGetter = (name: string) =>
+  Object.defineProperty({}, name, {
+    enumerable: true,
+    get: () => {
+      throw new Error('SENTINEL-getter');
+    },
+  });
+
+const revokedProxy = () => {
+  const { proxy, revoke } = Proxy.revocable({}, {});
+  revoke();
+  return proxy;
+};
+
 const construct = (options: Record<string, unknown>) => () => createChatClient(options as never);
+
+const messageOf = (construction: () => unknown): string => {
+  try {
+    construction();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return 'did not throw';
+};
 
 describe('createChatClient options', () => {
   it('accepts valid options with either credential and either endpoint', () => {
@@ -147,6 +171,36 @@ describe('createChatClient options', () => {
       want: 'options.validateResponses must be a boolean',
     },
     {
+      given: 'a UserSig lifetime within the 5-minute renewal margin',
+      change: { userSigExpireSeconds: 300 },
+      want: 'options.userSigExpireSeconds must be an integer greater than 300',
+    },
+    {
+      given: 'a baseUrl with a trailing control character (the URL parser would drop it)',
+      change: { region: undefined, baseUrl: 'http://127.0.0.1:1\u0000' },
+      want: 'options.baseUrl must be an http(s) URL',
+    },
+    {
+      given: 'a logger level that is not a function',
+      change: { logger: { info: 'console.info' } },
+      want: 'options.logger.info must be a function',
+    },
+    {
+      given: 'a logger whose getter throws',
+      change: { logger: throwingGetter('warn') },
+      want: 'options.logger.warn could not be read (its getter threw)',
+    },
+    {
+      given: 'a rateLimit field whose getter throws',
+      change: { rateLimit: throwingGetter('burst') },
+      want: 'options.rateLimit.burst could not be read (its getter threw)',
+    },
+    {
+      given: 'a rateLimit that cannot be read (a revoked Proxy)',
+      change: { rateLimit: revokedProxy() },
+      want: 'options.rateLimit could not be read (its keys threw)',
+    },
+    {
       given: 'a misspelt option',
       change: { sdkappid: 5 },
       want: 'options.sdkappid is not an option (did you mean sdkAppId?)',
@@ -189,6 +243,65 @@ describe('createChatClient options', () => {
     expect(message).not.toContain('SENTINEL');
   });
 
+  it('names every bad rateLimit field at once', () => {
+    const message = messageOf(
+      construct({ ...valid, rateLimit: { callsPerSecond: 0, burst: 0.5, store: {} } }),
+    );
+    for (const field of ['callsPerSecond', 'burst', 'store']) {
+      expect(message).toContain(`options.rateLimit.${field}`);
+    }
+  });
+
+  it('names an option whose getter throws, never its error', () => {
+    const options = Object.defineProperty({ ...valid }, 'secretKey', {
+      enumerable: true,
+      get: () => {
+        throw new Error(secretKey);
+      },
+    });
+    const message = messageOf(construct(options));
+    expect(message).toContain('options.secretKey could not be read (its getter threw)');
+    expect(message).not.toContain('SENTINEL');
+    expect(message).not.toContain('give exactly one of');
+  });
+
+  it('refuses options whose keys cannot be listed', () => {
+    expect(construct(revokedProxy())).toThrow(
+      'createChatClient: bad options: options could not be read (its keys threw)',
+    );
+  });
+
+  it('reads each option once: the value checked is the value used', async () => {
+    let reads = 0;
+    const requests: string[] = [];
+    const options = {
+      ...valid,
+      get fetch() {
+        reads += 1;
+        const fetch: typeof globalThis.fetch = async (input) => {
+          requests.push(String(input));
+          return Response.json({ ActionStatus: 'OK', ErrorCode: 0, ErrorInfo: '' });
+        };
+        return reads === 1 ? fetch : 'not a function';
+      },
+      secretKey: undefined,
+      userSig: 'sig',
+      region: undefined,
+      baseUrl: 'http://127.0.0.1:1',
+      rateLimit: false,
+    };
+    const client = createChatClient(options as never);
+    await client.getMembers({ groupId: 'g' });
+    expect(reads).toBe(1);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('puts the options. prefix only on problems about one option', () => {
+    expect(messageOf(construct({ ...valid, userSig: 'sig' }))).toBe(
+      'createChatClient: bad options: give exactly one of secretKey and userSig',
+    );
+  });
+
   it.each([null, undefined, 'options', 42])('refuses %s as options', (options) => {
     expect(() => createChatClient(options as never)).toThrow(
       'createChatClient: options must be an object',
@@ -199,6 +312,14 @@ describe('createChatClient options', () => {
 describe('createChatFetch options', () => {
   it('takes the same options without an endpoint', () => {
     expect(() => createChatFetch({ sdkAppId: 1, identifier: 'a', secretKey })).not.toThrow();
+  });
+
+  it('names both region and baseUrl when both are given', () => {
+    const message = messageOf(() =>
+      createChatFetch({ ...valid, baseUrl: 'http://127.0.0.1:1' } as never),
+    );
+    expect(message).toContain('options.region is not used');
+    expect(message).toContain('options.baseUrl is not used');
   });
 
   it('refuses region and baseUrl: the request URL decides', () => {

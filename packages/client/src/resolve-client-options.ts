@@ -1,6 +1,6 @@
 import type { CallSettings } from './call-sender.js';
 import type { ChatClientOptions } from './chat-client-options.js';
-import { type ClientTarget, findProblems } from './client-option-checks.js';
+import { type ClientTarget, checkClientOptions } from './client-option-checks.js';
 import { getMembersLimits } from './generated/limits.gen.js';
 import type { ChatOperationId } from './generated/operations.gen.js';
 import { chatRegions } from './generated/regions.gen.js';
@@ -28,17 +28,16 @@ export interface ResolvedClientOptions {
  */
 export const resolveClientOptions = (
   caller: string,
-  options: ChatClientOptions,
+  given: ChatClientOptions,
   target: ClientTarget,
 ): ResolvedClientOptions => {
-  if (typeof options !== 'object' || options === null) {
+  if (typeof given !== 'object' || given === null) {
     throw new TypeError(`${caller}: options must be an object`);
   }
-  const problems = findProblems(options as unknown as Record<string, unknown>, target);
+  // From here on only the values read once by the check are used.
+  const { options, problems } = checkClientOptions(given, target);
   if (problems.length > 0) {
-    throw new TypeError(
-      `${caller}: bad options: ${problems.map((p) => `options.${p}`).join('; ')}`,
-    );
+    throw new TypeError(`${caller}: bad options: ${problems.join('; ')}`);
   }
   const userSigs: UserSigProvider = createUserSigProvider(
     options.secretKey === undefined

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { testOptions } from '../../test/helpers/client-options.js';
 import { accounts, hang, ok, scriptedFetch } from '../../test/helpers/scripted-fetch.js';
 import { createChatClient } from '../create-chat-client.js';
+import { ChatRequestValidationError } from '../errors/chat-errors.js';
 
 /** Waits until `condition` holds, for at most 2 s of real time (then the caller's expect fails). */
 const until = async (condition: () => boolean) => {
@@ -88,6 +89,26 @@ describe('listMembers()', () => {
     expect(requests).toHaveLength(1);
   });
 
+  it('rejects an already-aborted caller without a request or an unhandled rejection', async () => {
+    const { fetch, requests } = scriptedFetch(ok([], 0));
+    const client = createChatClient(testOptions(fetch));
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const reason = new Error('gave up before starting');
+      const signal = AbortSignal.abort(reason);
+      await expect(client.listMembers('g', { signal })).rejects.toBe(reason);
+      // Unhandled rejections are reported after a macrotask turn.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    expect(requests).toHaveLength(0);
+    await expect(client.listMembers('g')).resolves.toMatchObject({ pages: 1 });
+  });
+
   it('stops the chain when every caller has aborted, and the next call starts a new one', async () => {
     const { fetch, requests } = scriptedFetch(hang);
     const client = createChatClient(testOptions(fetch));
@@ -121,4 +142,26 @@ describe('listMembers()', () => {
     second.abort(new Error('done'));
     await expect(next).rejects.toThrow('done');
   });
+
+  it.each([
+    { given: 'a BigInt groupId', groupId: 10n, options: undefined, want: ['groupId'] },
+    { given: 'a BigInt mark', groupId: 'g', options: { mark: 10n }, want: ['mark'] },
+    {
+      given: 'a groupId, mark and maxPages all bad',
+      groupId: '',
+      options: { mark: -1, maxPages: 0 },
+      want: ['groupId', 'mark', 'maxPages'],
+    },
+  ])(
+    'rejects $given with ChatRequestValidationError before any request',
+    async ({ groupId, options, want }) => {
+      const { fetch, requests } = scriptedFetch(ok([]));
+      const error = await createChatClient(testOptions(fetch))
+        .listMembers(groupId as never, options as never)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ChatRequestValidationError);
+      expect((error as ChatRequestValidationError).issues.map((issue) => issue.path)).toEqual(want);
+      expect(requests).toHaveLength(0);
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { getMembersLimits } from '../generated/limits.gen.js';
 import type { OnlineMember } from '../generated/types.gen.js';
 import {
-  checkListingOptions,
+  checkListing,
   type FetchPage,
   type MembersListingOptions,
   paginateMembers,
@@ -107,7 +107,10 @@ export const createListMembers = (fetchPage: FetchPage) => {
   };
 
   return async (groupId: string, options?: MembersListingOptions): Promise<MembersListing> => {
-    const { signal, ...chainOptions } = checkListingOptions(options);
+    const { signal, ...chainOptions } = checkListing(groupId, options);
+    // Already aborted: start nothing. Starting a chain only to stop it at once
+    // left its promise rejected with no one listening (an unhandled rejection).
+    signal?.throwIfAborted();
     const key = JSON.stringify([groupId, chainOptions.mark, chainOptions.maxPages]);
     const shared = inFlight.get(key) ?? start(key, groupId, chainOptions);
     return follow(shared, signal);

@@ -121,12 +121,45 @@ describe('members()', () => {
       want: 'signal: must be an AbortSignal',
     },
     { given: 'a negative mark', options: { mark: -1 }, want: 'mark: must be at least 0' },
+    {
+      given: 'an object made from AbortSignal.prototype, which is no signal',
+      options: { signal: Object.create(AbortSignal.prototype) },
+      want: 'signal: must be an AbortSignal',
+    },
+    {
+      given: 'an option whose getter throws',
+      options: Object.defineProperty({}, 'maxPages', {
+        enumerable: true,
+        get: () => {
+          throw new Error('SENTINEL-getter');
+        },
+      }),
+      want: 'maxPages: could not be read (its getter threw)',
+    },
   ])('rejects $given before sending anything', async ({ options, want }) => {
     const { fetch, requests } = scriptedFetch(ok([]));
     const client = createChatClient(testOptions(fetch));
     const error = await collect(client.members('g', options as never)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ChatRequestValidationError);
     expect((error as Error).message).toContain(want);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('lists the bad groupId, mark and listing options in one error, on the first next()', async () => {
+    const { fetch, requests } = scriptedFetch(ok([]));
+    const iterable = createChatClient(testOptions(fetch)).members('', {
+      mark: 1.5,
+      maxPages: 0,
+    } as never);
+    const error = await iterable[Symbol.asyncIterator]()
+      .next()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ChatRequestValidationError);
+    expect((error as ChatRequestValidationError).issues.map((issue) => issue.path)).toEqual([
+      'groupId',
+      'mark',
+      'maxPages',
+    ]);
     expect(requests).toHaveLength(0);
   });
 });

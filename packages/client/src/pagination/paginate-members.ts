@@ -1,7 +1,10 @@
+import type { ChatFieldIssue } from '../errors/chat-error.js';
 import { ChatPaginationError, ChatRequestValidationError } from '../errors/chat-errors.js';
 import { getMembersLimits } from '../generated/limits.gen.js';
 import type { OnlineMember } from '../generated/types.gen.js';
-import type { GetMembersPage, GetMembersParams } from '../get-members-call.js';
+import { type GetMembersPage, type GetMembersParams, requestBodyFor } from '../get-members-call.js';
+import { isAbortSignal } from '../is-abort-signal.js';
+import { readCallerFields } from '../read-caller-fields.js';
 
 /** Options of a whole listing (`members`, `pages`, `listMembers`). */
 export interface MembersListingOptions {
@@ -32,29 +35,53 @@ export interface MembersListingPage {
 
 export type FetchPage = (params: GetMembersParams) => Promise<GetMembersPage>;
 
-const optionNames = new Set(['mark', 'signal', 'maxPages']);
+const optionNames = [
+  'mark',
+  'signal',
+  'maxPages',
+] as const satisfies readonly (keyof MembersListingOptions)[];
 
-/** Throws ChatRequestValidationError for listing options getMembers itself does not check. */
-export const checkListingOptions = (options: unknown): MembersListingOptions => {
-  const fail = (issues: { path: string; message: string }[]) => {
-    throw new ChatRequestValidationError(issues, { operation: 'getMembers', requestId: undefined });
-  };
-  if (options === undefined) return {};
+/** The listing options as read once (a getter runs once), and every problem with them. */
+const readListingOptions = (
+  options: unknown,
+): { values: Partial<Record<(typeof optionNames)[number], unknown>>; issues: ChatFieldIssue[] } => {
+  if (options === undefined) return { values: {}, issues: [] };
   if (typeof options !== 'object' || options === null) {
-    return fail([{ path: '', message: 'the listing options must be an object' }]);
+    return { values: {}, issues: [{ path: '', message: 'the listing options must be an object' }] };
   }
-  const issues = Object.keys(options)
-    .filter((name) => !optionNames.has(name))
-    .map((name) => ({ path: name, message: 'is not a listing option' }));
-  const { maxPages, signal } = options as MembersListingOptions;
-  if (maxPages !== undefined && !(Number.isSafeInteger(maxPages) && maxPages > 0)) {
+  const read = readCallerFields(options, optionNames);
+  const issues = [
+    ...read.unknownKeys.map((name) => ({ path: name, message: 'is not a listing option' })),
+    ...read.unreadable.map((name) => ({
+      path: name,
+      message: 'could not be read (its getter threw)',
+    })),
+  ];
+  if (read.keysUnreadable) {
+    issues.push({ path: '', message: 'the listing options could not be read (their keys threw)' });
+  }
+  return { values: read.values, issues };
+};
+
+/**
+ * Checks a whole listing before its first request: the group and mark against
+ * the spec's schema, and the listing options. Throws ChatRequestValidationError
+ * listing every bad field; returns the options as read, once.
+ */
+export const checkListing = (groupId: unknown, options: unknown): MembersListingOptions => {
+  const { values, issues } = readListingOptions(options);
+  const { mark, signal, maxPages } = values;
+  issues.unshift(...requestBodyFor({ groupId, mark }).issues);
+  if (maxPages !== undefined && !(Number.isSafeInteger(maxPages) && (maxPages as number) > 0)) {
     issues.push({ path: 'maxPages', message: 'must be a positive integer' });
   }
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+  if (signal !== undefined && !isAbortSignal(signal)) {
     issues.push({ path: 'signal', message: 'must be an AbortSignal' });
   }
-  if (issues.length > 0) fail(issues);
-  return options as MembersListingOptions;
+  if (issues.length > 0) {
+    throw new ChatRequestValidationError(issues, { operation: 'getMembers', requestId: undefined });
+  }
+  return values as MembersListingOptions;
 };
 
 /**
@@ -69,7 +96,7 @@ export async function* paginateMembers(
   groupId: string,
   options?: MembersListingOptions,
 ): AsyncGenerator<MembersListingPage, void, undefined> {
-  const { mark, signal, maxPages = getMembersLimits.maxMembers } = checkListingOptions(options);
+  const { mark, signal, maxPages = getMembersLimits.maxMembers } = checkListing(groupId, options);
   const seen = new Set<string>();
   const cursors = new Set<number>([0]);
   let timestamp = 0;

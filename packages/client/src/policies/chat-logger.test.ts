@@ -68,6 +68,19 @@ describe('the client log', () => {
     expect(calls).toEqual([]);
   });
 
+  it('keeps a call going when the logger throws', async () => {
+    const throwing = () => {
+      throw new Error('log sink is down');
+    };
+    const logger = { debug: throwing, info: throwing, warn: throwing, error: throwing };
+    const { fetch, requests } = scriptedFetch(apiError(10002), ok([], 0));
+    const client = createChatClient(testOptions(fetch, { logger, logLevel: 'debug' }));
+    await expect(client.getMembers({ groupId: 'g' })).resolves.toMatchObject({ members: [] });
+    expect(requests).toHaveLength(2);
+    const failing = createChatClient(testOptions(scriptedFetch(apiError(10010)).fetch, { logger }));
+    await expect(failing.getMembers({ groupId: 'g' })).rejects.toMatchObject({ code: 10010 });
+  });
+
   it('logs each attempt at debug with usersig=*** and the final error at error', async () => {
     const { lines, logger } = recorder();
     const { fetch } = scriptedFetch(apiError(10010));

@@ -40,15 +40,16 @@ export const createChatLog = (
     if (!enabled(level)) return;
     const write = logger[level];
     if (typeof write !== 'function') return;
-    if (fields === undefined) {
-      write.call(logger, redact(message));
-      return;
+    const safeFields: ChatLogFields | undefined = fields && {};
+    for (const [key, value] of Object.entries(fields ?? {})) {
+      (safeFields as ChatLogFields)[key] = typeof value === 'string' ? redact(value) : value;
     }
-    const safeFields: ChatLogFields = {};
-    for (const [key, value] of Object.entries(fields)) {
-      safeFields[key] = typeof value === 'string' ? redact(value) : value;
+    try {
+      if (safeFields === undefined) write.call(logger, redact(message));
+      else write.call(logger, redact(message), safeFields);
+    } catch {
+      // A broken logger must not break the call it was describing: the line is lost.
     }
-    write.call(logger, redact(message), safeFields);
   };
   return Object.assign(log, { enabled });
 };

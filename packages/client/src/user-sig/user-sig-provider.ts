@@ -56,7 +56,8 @@ export interface UserSigProvider {
 }
 
 const DEFAULT_EXPIRE_SECONDS = 86_400;
-const DEFAULT_RENEW_BEFORE_SECONDS = 300;
+/** How long before expiry an issued sig is renewed by default: 5 minutes (README, createChatClient). */
+export const USER_SIG_RENEW_BEFORE_SECONDS = 300;
 
 /**
  * A source of UserSigs for one account. With `secretKey` it issues sigs,
@@ -86,7 +87,7 @@ export const createUserSigProvider = (options: UserSigProviderOptions): UserSigP
 
   const {
     expireSeconds = DEFAULT_EXPIRE_SECONDS,
-    renewBeforeSeconds = DEFAULT_RENEW_BEFORE_SECONDS,
+    renewBeforeSeconds = USER_SIG_RENEW_BEFORE_SECONDS,
     now = () => Date.now() / 1000,
   } = options;
   checkSecretString(secretKey, 'options.secretKey');

@@ -1,0 +1,523 @@
+// Property tests of createChatClient's and createChatFetch's options: random bad
+// values, alone and several at once, must throw a TypeError at construction that
+// names every bad option and never shows its value (README, createChatClient).
+// Each bad value carries a canary wherever a value can hold text; no message,
+// stack or util.inspect of the error may show it.
+import { inspect } from 'node:util';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ChatClientOptions } from './chat-client-options.js';
+import { MAX_RETRIES } from './client-option-checks.js';
+import { createChatClient } from './create-chat-client.js';
+import { createChatFetch } from './create-chat-fetch.js';
+import { chatRegions } from './generated/regions.gen.js';
+import { chatLogLevels } from './policies/chat-logger.js';
+import { maxTimeoutMs } from './policies/retry-policy.js';
+import { USER_SIG_RENEW_BEFORE_SECONDS } from './user-sig/user-sig-provider.js';
+import { MAX_IDENTIFIER_BYTES } from './user-sig/validate-options.js';
+
+const CANARY = 'CANARY-4d1b';
+const CANARY_BIGINT = 73190042424242424242n;
+const NUM_RUNS = 400;
+/** A whole property's time limit: about a second on an idle machine; generous, since it is shared. */
+const PROPERTY_TIMEOUT_MS = 30_000;
+const utf8 = new TextEncoder();
+
+/**
+ * A bad value, described as data so fast-check can print and shrink it; `build`
+ * makes the value, with the canary wherever it can hold text.
+ */
+type BadValue =
+  | { kind: 'missing' }
+  | { kind: 'null' }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'number'; value: number }
+  | { kind: 'text'; before: string; after: string }
+  | { kind: 'empty' }
+  | { kind: 'bigint' }
+  | { kind: 'symbol' }
+  | { kind: 'function' }
+  | { kind: 'array' }
+  | { kind: 'object' }
+  | { kind: 'throwingProxy' }
+  | { kind: 'revokedProxy' }
+  /** The options object's property getter throws. */
+  | { kind: 'throwingGetter' }
+  | { kind: 'rateLimitFields'; fields: Partial<Record<RateLimitField, BadValue>> }
+  | { kind: 'loggerMethods'; levels: string[] };
+
+type RateLimitField = 'callsPerSecond' | 'burst' | 'store' | 'perSecond';
+
+const throwingProxy = () => {
+  const fail = () => {
+    throw new Error(CANARY);
+  };
+  return new Proxy(
+    {},
+    {
+      get: fail,
+      has: fail,
+      ownKeys: fail,
+      getOwnPropertyDescriptor: fail,
+      getPrototypeOf: fail,
+    },
+  );
+};
+
+const build = (bad: BadValue): unknown => {
+  switch (bad.kind) {
+    case 'missing':
+      return undefined;
+    case 'null':
+      return null;
+    case 'boolean':
+    case 'number':
+      return bad.value;
+    case 'text':
+      return `${bad.before}${CANARY}${bad.after}`;
+    case 'empty':
+      return '';
+    case 'bigint':
+      return CANARY_BIGINT;
+    case 'symbol':
+      return Symbol(CANARY);
+    case 'function':
+      return Object.defineProperty(() => CANARY, 'name', { value: CANARY });
+    case 'array':
+      return [CANARY];
+    case 'object':
+      return { [CANARY]: CANARY };
+    case 'throwingProxy':
+      return throwingProxy();
+    case 'revokedProxy': {
+      const { proxy, revoke } = Proxy.revocable({ note: CANARY }, {});
+      revoke();
+      return proxy;
+    }
+    case 'throwingGetter':
+      throw new Error('a throwing getter is installed on the options object, not built');
+    case 'rateLimitFields':
+      return Object.fromEntries(
+        Object.entries(bad.fields).map(([field, value]) => [field, build(value)]),
+      );
+    case 'loggerMethods':
+      return Object.fromEntries(bad.levels.map((level) => [level, CANARY]));
+  }
+};
+
+const { MAX_SAFE_INTEGER } = Number;
+const text = (after: fc.Arbitrary<string> = fc.constant('')): fc.Arbitrary<BadValue> =>
+  fc.record({ kind: fc.constant('text' as const), before: fc.constant(''), after });
+const controlChar = fc
+  .oneof(fc.integer({ min: 0, max: 0x1f }), fc.constant(0x7f))
+  .map((code) => String.fromCharCode(code));
+/** A value of each other kind; each option leaves out the kinds it takes. */
+const otherTypes = (...except: BadValue['kind'][]): fc.Arbitrary<BadValue> =>
+  fc.constantFrom<BadValue>(
+    ...(
+      [
+        { kind: 'null' },
+        { kind: 'boolean', value: true },
+        { kind: 'text', before: '', after: '' },
+        { kind: 'empty' },
+        { kind: 'bigint' },
+        { kind: 'symbol' },
+        { kind: 'function' },
+        { kind: 'array' },
+        { kind: 'object' },
+        { kind: 'throwingProxy' },
+        { kind: 'revokedProxy' },
+        { kind: 'throwingGetter' },
+      ] satisfies BadValue[]
+    ).filter((bad) => !except.includes(bad.kind)),
+  );
+const numbers = (...values: fc.Arbitrary<number>[]): fc.Arbitrary<BadValue> =>
+  fc.oneof(...values).map((value) => ({ kind: 'number' as const, value }));
+const nonFinite = fc.constantFrom(Number.NaN, Infinity, -Infinity);
+const fraction = fc
+  .double({ min: -1e6, max: 1e6, noNaN: true })
+  .filter((n) => !Number.isInteger(n));
+const negative = fc.integer({ min: -MAX_SAFE_INTEGER, max: -1 });
+const beyondSafe = fc.constantFrom(2 ** 53, 2 ** 64, 1e300, Number.MAX_VALUE);
+const zero = fc.constantFrom(0, -0);
+
+const badPositiveInteger = fc.oneof(
+  numbers(zero, negative, fraction, nonFinite, beyondSafe),
+  otherTypes(),
+);
+// Every non-string, and '' (the only bad string).
+const badString = otherTypes('text');
+const identifierOverLimit = fc.oneof(
+  // ASCII: the canary plus padding past the limit.
+  fc.integer({ min: MAX_IDENTIFIER_BYTES + 1, max: 200 }).map((length) => 'x'.repeat(length)),
+  // Few characters, many bytes: 3 bytes each in UTF-8.
+  fc.integer({ min: 11, max: 40 }).map((count) => '管'.repeat(count)),
+  // 4 bytes each (a surrogate pair in UTF-16).
+  fc.integer({ min: 8, max: 20 }).map((count) => '😀'.repeat(count)),
+);
+const badIdentifier = fc.oneof(
+  text(identifierOverLimit),
+  // A lone surrogate has no UTF-8 form.
+  text(fc.constantFrom('\uD800', '\uDFFF', 'a\uDC00b')),
+  otherTypes('text'),
+  fc.constant<BadValue>({ kind: 'missing' }),
+);
+const badRegion = fc.oneof(text(fc.constantFrom('', ' ', '\n', 'singapore')), otherTypes('text'));
+const badBaseUrl = fc.oneof(
+  fc.record({
+    kind: fc.constant('text' as const),
+    before: fc.constantFrom('ftp://', 'file:///', 'ws://', 'javascript:', 'mailto:', '/', 'http//'),
+    after: fc.constantFrom('', '/path', '.test'),
+  }),
+  fc.record({
+    kind: fc.constant('text' as const),
+    before: fc.constantFrom('http://exa mple.test/', 'https://[::1/', 'http://'),
+    after: controlChar,
+  }),
+  otherTypes('text'),
+);
+const badTimeoutMs = fc.oneof(
+  numbers(
+    zero,
+    negative,
+    fraction,
+    nonFinite,
+    beyondSafe,
+    fc.integer({ min: maxTimeoutMs + 1, max: MAX_SAFE_INTEGER }),
+  ),
+  otherTypes(),
+);
+const badMaxRetries = fc.oneof(
+  numbers(negative, fraction, nonFinite, beyondSafe, fc.integer({ min: MAX_RETRIES + 1 })),
+  otherTypes(),
+);
+const badRateLimitFields = fc
+  .record(
+    {
+      callsPerSecond: fc.oneof(numbers(zero, negative, nonFinite), otherTypes('throwingGetter')),
+      burst: fc.oneof(
+        numbers(zero, negative, fraction, nonFinite, beyondSafe),
+        otherTypes('throwingGetter'),
+      ),
+      store: fc.oneof(
+        otherTypes('throwingGetter'),
+        fc.constant<BadValue>({ kind: 'object' }), // no reserve()
+      ),
+      perSecond: fc.constant<BadValue>({ kind: 'number', value: 5 }), // not a field
+    },
+    { requiredKeys: [] },
+  )
+  .filter((fields) => Object.keys(fields).length > 0)
+  .map((fields): BadValue => ({ kind: 'rateLimitFields', fields }));
+const badRateLimit = fc.oneof(
+  badRateLimitFields,
+  otherTypes('object', 'array'),
+  numbers(fc.integer(), nonFinite),
+);
+const badBoolean = fc.oneof(numbers(fc.constantFrom(0, 1, Number.NaN)), otherTypes('boolean'));
+const badUserSigExpireSeconds = fc.oneof(
+  badPositiveInteger,
+  // Issued sigs are renewed 5 minutes before expiry (README, createChatClient).
+  numbers(fc.integer({ min: 1, max: USER_SIG_RENEW_BEFORE_SECONDS })),
+);
+const badFetch = otherTypes('function');
+const badLogger = fc.oneof(
+  otherTypes('object', 'array'),
+  numbers(fc.integer(), nonFinite),
+  fc
+    .subarray([...chatLogLevels], { minLength: 1 })
+    .map((levels): BadValue => ({ kind: 'loggerMethods', levels })),
+);
+const badLogLevel = fc.oneof(
+  text(fc.constantFrom('', 'verbose', 'INFO', 'info ')),
+  otherTypes('text'),
+);
+
+type OptionName = keyof ChatClientOptions;
+/** One generator of bad values per option: a new option fails to type-check until it has one. */
+const badValues = {
+  sdkAppId: fc.oneof(badPositiveInteger, fc.constant<BadValue>({ kind: 'missing' })),
+  identifier: badIdentifier,
+  secretKey: badString,
+  userSig: badString,
+  region: badRegion,
+  baseUrl: badBaseUrl,
+  timeoutMs: badTimeoutMs,
+  maxRetries: badMaxRetries,
+  rateLimit: badRateLimit,
+  validateResponses: badBoolean,
+  userSigExpireSeconds: badUserSigExpireSeconds,
+  fetch: badFetch,
+  logger: badLogger,
+  logLevel: badLogLevel,
+} satisfies Record<OptionName, fc.Arbitrary<BadValue>>;
+
+/** Names the message must hold for this bad value of this option. */
+const namesFor = (option: string, bad: BadValue): string[] => {
+  if (bad.kind === 'rateLimitFields') {
+    return Object.keys(bad.fields).map((field) =>
+      field === 'perSecond'
+        ? 'options.rateLimit has unknown fields: perSecond'
+        : `options.rateLimit.${field}`,
+    );
+  }
+  if (bad.kind === 'loggerMethods') return bad.levels.map((level) => `options.logger.${level}`);
+  return [`options.${option}`];
+};
+
+const validIdentifier = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: MAX_IDENTIFIER_BYTES })
+  .filter((id) => utf8.encode(id).byteLength <= MAX_IDENTIFIER_BYTES);
+const canaryString = fc.string({ unit: 'grapheme', maxLength: 16 }).map((s) => `${CANARY}${s}`);
+const fakeFetch: typeof fetch = async () => Response.json({});
+const validRest = fc.record(
+  {
+    timeoutMs: fc.integer({ min: 1, max: maxTimeoutMs }),
+    maxRetries: fc.integer({ min: 0, max: MAX_RETRIES }),
+    rateLimit: fc.oneof(
+      fc.constant(false as const),
+      fc.record(
+        {
+          callsPerSecond: fc.double({ min: Number.MIN_VALUE, max: 1e9, noNaN: true }),
+          burst: fc.integer({ min: 1, max: 1000 }),
+          store: fc.constant({ reserve: () => 0 }),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    validateResponses: fc.boolean(),
+    userSigExpireSeconds: fc.integer({
+      min: USER_SIG_RENEW_BEFORE_SECONDS + 1,
+      max: MAX_SAFE_INTEGER,
+    }),
+    fetch: fc.constant(fakeFetch),
+    logger: fc.constantFrom<object>(console, {}, { warn: () => {} }),
+    logLevel: fc.constantFrom(...chatLogLevels),
+  },
+  { requiredKeys: [] },
+);
+const validCommon = fc
+  .tuple(
+    fc.integer({ min: 1, max: MAX_SAFE_INTEGER }),
+    validIdentifier,
+    // Valid secrets carry the canary too: a message about another option must not show them.
+    fc.oneof(
+      canaryString.map((secretKey) => ({ secretKey })),
+      canaryString.map((userSig) => ({ userSig })),
+    ),
+    validRest,
+  )
+  .map(([sdkAppId, identifier, credential, rest]) => ({
+    sdkAppId,
+    identifier,
+    ...credential,
+    ...rest,
+  }));
+const validEndpoint = fc.oneof(
+  fc.constantFrom(...Object.keys(chatRegions)).map((region) => ({ region })),
+  fc.webUrl({ validSchemes: ['http', 'https'] }).map((baseUrl) => ({ baseUrl })),
+);
+
+const withBadValues = (valid: Record<string, unknown>, bad: Partial<Record<string, BadValue>>) => {
+  const options: Record<string, unknown> = { ...valid };
+  for (const [name, value] of Object.entries(bad)) {
+    if (value === undefined) continue;
+    if (value.kind === 'missing') delete options[name];
+    else if (value.kind === 'throwingGetter') {
+      Object.defineProperty(options, name, {
+        enumerable: true,
+        get: () => {
+          throw new Error(CANARY);
+        },
+      });
+    } else options[name] = build(value);
+  }
+  return options;
+};
+
+const constructionError = (construct: () => unknown): Error => {
+  try {
+    construct();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('construction did not throw');
+};
+
+const expectNoCanary = (error: Error) => {
+  for (const shown of [error.message, error.stack ?? '', inspect(error, { showHidden: true })]) {
+    expect(shown).not.toContain(CANARY);
+    expect(shown).not.toContain(String(CANARY_BIGINT));
+  }
+};
+
+type Factory = {
+  name: string;
+  construct: (options: unknown) => unknown;
+  endpoint: fc.Arbitrary<Record<string, unknown>>;
+};
+const factories: Factory[] = [
+  {
+    name: 'createChatClient',
+    construct: (options) => createChatClient(options as ChatClientOptions),
+    endpoint: validEndpoint,
+  },
+  {
+    name: 'createChatFetch',
+    construct: (options) => createChatFetch(options as never),
+    endpoint: fc.constant({}),
+  },
+];
+
+describe.each(factories)('$name options (property)', ({ name, construct, endpoint }) => {
+  const validOptions = fc
+    .tuple(validCommon, endpoint)
+    .map(([common, where]) => ({ ...common, ...where }));
+
+  it(
+    'constructs with any valid options',
+    () => {
+      fc.assert(
+        fc.property(validOptions, (options) => {
+          expect(() => construct(options)).not.toThrow();
+        }),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    'throws a TypeError naming every bad option, never its value',
+    () => {
+      const someBadValues = fc
+        .record(badValues, { requiredKeys: [] })
+        .filter((bad) => Object.keys(bad).length > 0);
+      fc.assert(
+        fc.property(validOptions, someBadValues, (valid, bad) => {
+          const error = constructionError(() => construct(withBadValues(valid, bad)));
+          expect(error).toBeInstanceOf(TypeError);
+          expect(error.message).toMatch(new RegExp(`^${name}: bad options: `));
+          for (const [option, value] of Object.entries(bad)) {
+            if (value === undefined) continue;
+            for (const named of namesFor(option, value)) expect(error.message).toContain(named);
+          }
+          expectNoCanary(error);
+        }),
+        { numRuns: NUM_RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    'names an unknown option (with a hint for a misspelling), never its value',
+    () => {
+      const unknownName = fc.constantFrom('sdkappid', 'Identifier', 'retries', 'apiKey', 'timeout');
+      const anyValue = fc.oneof(otherTypes('throwingGetter'), numbers(fc.integer(), nonFinite));
+      fc.assert(
+        fc.property(validOptions, unknownName, anyValue, (valid, unknown, value) => {
+          const error = constructionError(() => construct({ ...valid, [unknown]: build(value) }));
+          expect(error).toBeInstanceOf(TypeError);
+          expect(error.message).toContain(`options.${unknown} is not an option`);
+          const meant = Object.keys(badValues).find(
+            (known) => known.toLowerCase() === unknown.toLowerCase(),
+          );
+          if (meant) expect(error.message).toContain(`(did you mean ${meant}?)`);
+          expectNoCanary(error);
+        }),
+        { numRuns: NUM_RUNS / 4 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    'asks for exactly one credential when both or neither are given',
+    () => {
+      const credentials = fc.oneof(
+        fc.constant({}),
+        fc.record({ secretKey: canaryString, userSig: canaryString }),
+      );
+      fc.assert(
+        fc.property(validOptions, credentials, (valid, given) => {
+          const { secretKey: _key, userSig: _sig, ...rest } = valid as Record<string, unknown>;
+          const error = constructionError(() => construct({ ...rest, ...given }));
+          expect(error).toBeInstanceOf(TypeError);
+          expect(error.message).toContain('give exactly one of secretKey and userSig');
+          expectNoCanary(error);
+        }),
+        { numRuns: NUM_RUNS / 4 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    'refuses options that are not an object or cannot be read',
+    () => {
+      const notOptions = fc.oneof(
+        fc.constant<BadValue>({ kind: 'missing' }),
+        otherTypes('throwingGetter', 'object', 'array'),
+        numbers(fc.integer(), nonFinite),
+      );
+      fc.assert(
+        fc.property(notOptions, (bad) => {
+          const error = constructionError(() => construct(build(bad)));
+          expect(error).toBeInstanceOf(TypeError);
+          expect(error.message).toMatch(new RegExp(`^${name}: `));
+          expectNoCanary(error);
+        }),
+        { numRuns: NUM_RUNS / 4 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+});
+
+describe('createChatClient endpoint (property)', () => {
+  it(
+    'asks for exactly one of region and baseUrl when both or neither are given',
+    () => {
+      const endpoints = fc.oneof(
+        fc.constant({}),
+        fc.record({
+          region: fc.constantFrom(...Object.keys(chatRegions)),
+          baseUrl: fc.webUrl({ validSchemes: ['http', 'https'] }),
+        }),
+      );
+      fc.assert(
+        fc.property(validCommon, endpoints, (valid, endpoint) => {
+          const error = constructionError(() =>
+            createChatClient({ ...valid, ...endpoint } as ChatClientOptions),
+          );
+          expect(error).toBeInstanceOf(TypeError);
+          expect(error.message).toContain('give exactly one of region and baseUrl');
+          expectNoCanary(error);
+        }),
+        { numRuns: NUM_RUNS / 4 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+});
+
+describe('createChatFetch endpoint (property)', () => {
+  it(
+    'refuses region and baseUrl, even valid ones: each request goes to its own URL',
+    () => {
+      fc.assert(
+        fc.property(validCommon, validEndpoint, (valid, endpoint) => {
+          const error = constructionError(() =>
+            createChatFetch({ ...valid, ...endpoint } as never),
+          );
+          expect(error).toBeInstanceOf(TypeError);
+          expect(error.message).toContain(`options.${Object.keys(endpoint)[0]} is not used`);
+          expectNoCanary(error);
+        }),
+        { numRuns: NUM_RUNS / 4 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+});
