@@ -46,6 +46,16 @@ describe('clientOptionsFrom', () => {
     ).toMatchObject({ userSig: 'sig' });
   });
 
+  it('turns --timeout seconds into the whole milliseconds the client takes', () => {
+    expect(clientOptionsFrom({ timeoutSeconds: 0.5 }, env, 'list')).toMatchObject({
+      timeoutMs: 500,
+    });
+    expect(clientOptionsFrom({ timeoutSeconds: 0.0001 }, env, 'list')).toMatchObject({
+      timeoutMs: 1,
+    });
+    expect(clientOptionsFrom({}, env, 'list')).not.toHaveProperty('timeoutMs');
+  });
+
   it.each([
     { env: { ...env, AVCHATROOM_SDKAPPID: undefined }, message: 'no SDKAppID' },
     { env: { ...env, AVCHATROOM_SDKAPPID: '0' }, message: 'AVCHATROOM_SDKAPPID must be' },
@@ -58,6 +68,19 @@ describe('clientOptionsFrom', () => {
     {
       env: { ...env, AVCHATROOM_REGION: undefined, AVCHATROOM_BASE_URL: 'localhost:8080' },
       message: 'AVCHATROOM_BASE_URL must be an http(s) URL',
+    },
+    {
+      env: { ...env, AVCHATROOM_REGION: undefined, AVCHATROOM_BASE_URL: 'http://127.0.0.1:9\t' },
+      message: 'AVCHATROOM_BASE_URL holds a control character',
+    },
+    {
+      env: { ...env, AVCHATROOM_REGION: undefined, AVCHATROOM_BASE_URL: ' http://127.0.0.1:9' },
+      message: 'AVCHATROOM_BASE_URL must be an http(s) URL',
+    },
+    { env: { ...env, AVCHATROOM_IDENTIFIER: 'admin\n' }, message: 'AVCHATROOM_IDENTIFIER holds a' },
+    {
+      env: { ...env, AVCHATROOM_SECRET_KEY: 'key ' },
+      message: 'AVCHATROOM_SECRET_KEY holds whitespace',
     },
   ])('$message', ({ env: given, message }) => {
     expect(() => clientOptionsFrom({}, given, 'list')).toThrow(message);

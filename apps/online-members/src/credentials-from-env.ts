@@ -1,6 +1,7 @@
 import { type ChatClientOptions, type ChatRegionId, chatRegions } from '@avchatroom/client';
 import type { ConnectionFlags } from './parse-command.js';
 import { parseWholeNumber } from './parse-numbers.js';
+import { hasControlCharacter } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
 
 /** The environment variables the CLI reads, in one place. */
@@ -15,15 +16,40 @@ export const envNames = {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** A variable's value, with an empty one counted as unset. */
-const read = (env: Env, name: string): string | undefined => {
+/**
+ * A variable's value, with an empty one counted as unset. A control character
+ * (a newline or an escape pasted with the value) is refused like a bad flag
+ * value: no setting may hold one. The message names the variable, never its
+ * value.
+ */
+const read = (env: Env, name: string, command: string): string | undefined => {
   const value = env[name];
-  return value === undefined || value === '' ? undefined : value;
+  if (value === undefined || value === '') return undefined;
+  if (hasControlCharacter(value)) {
+    throw new UsageError(`${name} holds a control character (a stray newline?)`, command);
+  }
+  return value;
+};
+
+/**
+ * A secret: neither a key nor a UserSig holds whitespace (UserSigs are
+ * base64 with `*-_`), so a space is one pasted with it, which would only earn
+ * a UserSig error from the server after a call that need not be made.
+ */
+const readSecret = (env: Env, name: string, command: string): string | undefined => {
+  const value = read(env, name, command);
+  if (value !== undefined && /\s/.test(value)) {
+    throw new UsageError(`${name} holds whitespace (pasted with the secret?)`, command);
+  }
+  return value;
 };
 
 const isRegionId = (value: string): value is ChatRegionId => Object.hasOwn(chatRegions, value);
 
+// Whitespace too is refused: the URL parser would drop a tab or newline and
+// trim spaces silently, so the URL used would not be the one given.
 const isHttpUrl = (value: string): boolean => {
+  if (/\s/.test(value)) return false;
   try {
     return ['http:', 'https:'].includes(new URL(value).protocol);
   } catch {
@@ -44,8 +70,8 @@ const targetFrom = (flags: ConnectionFlags, env: Env, command: string) => {
   let baseUrl = flags.baseUrl;
   let source = region === undefined ? '--base-url' : '--region';
   if (region === undefined && baseUrl === undefined) {
-    region = read(env, envNames.region);
-    baseUrl = read(env, envNames.baseUrl);
+    region = read(env, envNames.region, command);
+    baseUrl = read(env, envNames.baseUrl, command);
     source = region === undefined ? envNames.baseUrl : envNames.region;
     if (region !== undefined && baseUrl !== undefined) {
       throw new UsageError(
@@ -82,7 +108,7 @@ export const clientOptionsFrom = (
   env: Env,
   command: string,
 ): ChatClientOptions => {
-  const sdkAppIdText = flags.sdkAppId ?? read(env, envNames.sdkAppId);
+  const sdkAppIdText = flags.sdkAppId ?? read(env, envNames.sdkAppId, command);
   const sdkAppIdSource = flags.sdkAppId === undefined ? envNames.sdkAppId : '--sdk-app-id';
   if (sdkAppIdText === undefined) {
     throw new UsageError(`no SDKAppID: give --sdk-app-id or set ${envNames.sdkAppId}`, command);
@@ -93,17 +119,24 @@ export const clientOptionsFrom = (
     { min: 1, max: 0xffffffff },
     command,
   );
-  const identifier = flags.identifier ?? read(env, envNames.identifier);
+  const identifier = flags.identifier ?? read(env, envNames.identifier, command);
   if (identifier === undefined) {
     throw new UsageError(`no identifier: give --identifier or set ${envNames.identifier}`, command);
   }
-  const secretKey = read(env, envNames.secretKey);
-  const userSig = read(env, envNames.userSig);
+  const secretKey = readSecret(env, envNames.secretKey, command);
+  const userSig = readSecret(env, envNames.userSig, command);
   if (secretKey !== undefined && userSig !== undefined) {
     throw new UsageError(`set ${envNames.secretKey} or ${envNames.userSig}, not both`, command);
   }
   const target = targetFrom(flags, env, command);
-  const base = { sdkAppId, identifier, ...target };
+  const base = {
+    sdkAppId,
+    identifier,
+    ...target,
+    ...(flags.timeoutSeconds !== undefined && {
+      timeoutMs: Math.ceil(flags.timeoutSeconds * 1000),
+    }),
+  };
   if (secretKey !== undefined) return { ...base, secretKey };
   if (userSig !== undefined) return { ...base, userSig };
   throw new UsageError(`no credentials: set ${envNames.secretKey} or ${envNames.userSig}`, command);

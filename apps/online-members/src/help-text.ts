@@ -1,4 +1,4 @@
-import { chatRegions, getMembersLimits } from '@avchatroom/client';
+import { chatRegions, getMembersLimits, retryDefaults } from '@avchatroom/client';
 import { listFormats } from './formats/format-listing.js';
 
 export type CommandName = 'list' | 'watch' | 'demo';
@@ -32,10 +32,16 @@ const connectionOptions = `Connection (flags override the environment):
                       [env AVCHATROOM_BASE_URL]
   --sdk-app-id N      the app's SDKAppID                 [env AVCHATROOM_SDKAPPID]
   --identifier ID     an App admin's UserID              [env AVCHATROOM_IDENTIFIER]
+  --timeout SECONDS   the time an attempt may take (default: ${retryDefaults.timeoutMs / 1000}); one that
+                      times out is retried, up to ${retryDefaults.maxRetries} times
 
 Secrets come only from the environment, never from flags (flags show in \`ps\`
 and in shell history): AVCHATROOM_SECRET_KEY (the client issues and renews
-UserSigs) or AVCHATROOM_USERSIG (a fixed UserSig). They are never printed.`;
+UserSigs) or AVCHATROOM_USERSIG (a fixed UserSig). They are never printed.
+
+Each option is given at most once, with a non-empty value (write
+--option=VALUE for one that starts with -). No value, from a flag or a
+variable, may hold a control character; a secret may not hold whitespace.`;
 
 const exitCodeText = `Exit codes: 0 success, 1 API or network error, 2 usage error,
 130 interrupted (Ctrl-C).

@@ -17,6 +17,9 @@ export const fetchListing = async (
   request: ListRequest,
   signal: AbortSignal | undefined,
 ): Promise<ListingView & { fetchedAt: Date }> => {
+  // Interrupted already (Ctrl-C as it starts): send nothing. The client, given an
+  // aborted signal, starts a shared chain of requests and stops it at once.
+  signal?.throwIfAborted();
   const listing = await client.listMembers(request.groupId, {
     ...(request.mark !== undefined && { mark: request.mark }),
     ...(signal !== undefined && { signal }),

@@ -1,7 +1,8 @@
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { echoableName } from './echoable-name.js';
 import { isListFormat, type ListFormat, listFormats } from './formats/format-listing.js';
 import type { CommandName } from './help-text.js';
 import { parseSeconds, parseWholeNumber } from './parse-numbers.js';
+import { readFlags } from './read-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** Connection settings given as flags; the environment fills in the rest. */
@@ -10,6 +11,8 @@ export interface ConnectionFlags {
   baseUrl?: string | undefined;
   sdkAppId?: string | undefined;
   identifier?: string | undefined;
+  /** Seconds per attempt; undefined: the client's default. */
+  timeoutSeconds?: number | undefined;
 }
 
 export type Command =
@@ -34,34 +37,26 @@ export type Command =
     }
   | { kind: 'demo' };
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+const connectionFlags = ['region', 'base-url', 'sdk-app-id', 'identifier', 'timeout'] as const;
+const groupFlags = ['group', 'mark', ...connectionFlags] as const;
 
-const connectionOptions = {
-  region: { type: 'string' },
-  'base-url': { type: 'string' },
-  'sdk-app-id': { type: 'string' },
-  identifier: { type: 'string' },
-} satisfies Options;
+/** The flags of each command, without the leading `--`; each takes a value. */
+export const commandFlags: Record<CommandName, readonly string[]> = {
+  list: [...groupFlags, 'format'],
+  watch: [...groupFlags, 'interval', 'rounds'],
+  demo: [],
+};
 
-const groupOptions = {
-  ...connectionOptions,
-  group: { type: 'string' },
-  mark: { type: 'string' },
-} satisfies Options;
-
-const commandOptions = {
-  list: { ...groupOptions, format: { type: 'string' } },
-  watch: { ...groupOptions, interval: { type: 'string' }, rounds: { type: 'string' } },
-  demo: {},
-} satisfies Record<CommandName, Options>;
-
-const isCommandName = (name: string): name is CommandName => Object.hasOwn(commandOptions, name);
+const isCommandName = (name: string): name is CommandName => Object.hasOwn(commandFlags, name);
 
 // Secrets must never be flags: they would show in `ps` and shell history.
 const secretFlag = /^--?(secret|user-?sig)/i;
 
 // Mark is a non-negative safe integer in the spec (GetMembersRequest.Mark).
 const maxMark = Number.MAX_SAFE_INTEGER;
+
+// Per attempt; the client's default is 10 s (packages/client/README.md, timeoutMs).
+const maxTimeoutSeconds = 300;
 
 const parseCommandArgs = (command: CommandName, args: readonly string[]) => {
   const misplaced = args.find((arg) => secretFlag.test(arg));
@@ -71,35 +66,27 @@ const parseCommandArgs = (command: CommandName, args: readonly string[]) => {
       command,
     );
   }
-  try {
-    return parseArgs({
-      args: [...args],
-      options: commandOptions[command],
-      strict: true,
-      allowPositionals: false,
-    }).values as Record<string, string | undefined>;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    // Node's message for an unexpected positional echoes it; it could be a secret pasted by mistake.
-    const message =
-      code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
-        ? `${command} takes no positional arguments`
-        : ((error as Error).message.split('\n')[0] ?? 'bad arguments');
-    throw new UsageError(message, command);
-  }
+  return readFlags(command, args, commandFlags[command]);
 };
 
 const requireGroup = (values: Record<string, string | undefined>, command: CommandName) => {
   const groupId = values.group;
-  if (groupId === undefined || groupId === '') throw new UsageError('--group is required', command);
+  if (groupId === undefined) throw new UsageError('--group is required', command);
   return groupId;
 };
 
-const connectionFrom = (values: Record<string, string | undefined>): ConnectionFlags => ({
+const connectionFrom = (
+  values: Record<string, string | undefined>,
+  command: CommandName,
+): ConnectionFlags => ({
   region: values.region,
   baseUrl: values['base-url'],
   sdkAppId: values['sdk-app-id'],
   identifier: values.identifier,
+  timeoutSeconds:
+    values.timeout === undefined
+      ? undefined
+      : parseSeconds(values.timeout, '--timeout', maxTimeoutSeconds, command),
 });
 
 const markFrom = (values: Record<string, string | undefined>, command: CommandName) =>
@@ -121,8 +108,8 @@ export const parseCommand = (argv: readonly string[]): Command => {
   if (!isCommandName(first)) {
     throw new UsageError(
       first.startsWith('-')
-        ? `unknown option ${first.split('=')[0]}; the commands are list, watch and demo`
-        : `unknown command${/^[a-z][a-z-]{0,19}$/i.test(first) ? ` ${first}` : ''}; the commands are list, watch and demo`,
+        ? `unknown option${echoableName(first.split('=')[0] ?? '')}; the commands are list, watch and demo`
+        : `unknown command${echoableName(first)}; the commands are list, watch and demo`,
     );
   }
   if (rest.includes('--help') || rest.includes('-h')) return { kind: 'help', command: first };
@@ -130,7 +117,7 @@ export const parseCommand = (argv: readonly string[]): Command => {
   if (first === 'demo') return { kind: 'demo' };
   const groupId = requireGroup(values, first);
   const mark = markFrom(values, first);
-  const connection = connectionFrom(values);
+  const connection = connectionFrom(values, first);
   if (first === 'list') {
     const format = values.format ?? 'table';
     if (!isListFormat(format)) {

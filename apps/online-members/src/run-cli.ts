@@ -31,12 +31,15 @@ const clientFor = (connection: ConnectionFlags, io: CliIo, command: string) => {
   }
 };
 
+/** README "Exit codes": 130 for an interrupted `list` or `demo`, with one line on stderr. */
+const reportInterrupted = (io: CliIo): number => {
+  io.stderr.write('online-members: interrupted\n');
+  return exitCodes.interrupted;
+};
+
 const reportError = (error: unknown, io: CliIo, command: string | undefined): number => {
   const label = colorsFor(io.stderr, io.env).red;
-  if (io.signal?.aborted) {
-    io.stderr.write('online-members: interrupted\n');
-    return exitCodes.interrupted;
-  }
+  if (io.signal?.aborted) return reportInterrupted(io);
   if (error instanceof UsageError || error instanceof ChatRequestValidationError) {
     const help = error instanceof UsageError ? error.command : command;
     const message = oneLine(error.message);
@@ -71,8 +74,11 @@ export const runCli = async (options: RunCliOptions): Promise<number> => {
         return await runList(clientFor(command.connection, io, 'list'), command, io);
       case 'watch':
         return await runWatch(clientFor(command.connection, io, 'watch'), command, io);
-      case 'demo':
-        return await runDemo(io);
+      case 'demo': {
+        // The demo ends its watch cleanly on Ctrl-C, as watch does, then reports it.
+        const code = await runDemo(io);
+        return code === exitCodes.interrupted ? reportInterrupted(io) : code;
+      }
     }
   } catch (error) {
     return reportError(error, io, commandName);

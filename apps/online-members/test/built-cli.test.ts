@@ -58,7 +58,7 @@ describe('usage errors: exit code 2, one line, "see --help", nothing sent', () =
       'an unknown flag',
       ['list', '--group', 'g', '--colour'],
       credentials,
-      "Unknown option '--colour'",
+      'unknown option --colour; list takes --group,',
     ],
     ['a missing --group', ['list'], credentials, '--group is required'],
     [
@@ -167,7 +167,7 @@ describe('usage errors: exit code 2, one line, "see --help", nothing sent', () =
       'a group ID with a control character',
       ['list', '--group', 'bad\u0007id'],
       credentials,
-      'groupId',
+      '--group holds a control character',
     ],
   ])('%s', async (_name, argv, env, message) => {
     const result = await runInProcess(argv, env);
