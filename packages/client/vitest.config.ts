@@ -7,7 +7,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'test/runtime/**/*.test.ts'],
+          // test/bundle-size measures the built dist/: turbo builds the client
+          // before its tests ("@avchatroom/client#test" in turbo.json).
+          include: [
+            'src/**/*.test.ts',
+            'test/runtime/**/*.test.ts',
+            'test/bundle-size/**/*.test.ts',
+          ],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
         },
       },
