@@ -71,7 +71,7 @@ const printOverhead = async () => {
       `server:  node:http in child process ${server.pid} at ${server.url}, every POST answered with the same ${pageSize}-member page (${before.pageBytes.toLocaleString('en-US')} bytes of JSON), keep-alive`,
     );
     console.log(
-      'variants (b)-(e) use rateLimit { callsPerSecond: 1,000,000 }: the token bucket runs on every call but its answer is "go now"',
+      'variants (b)-(e) use rateLimit { callsPerSecond: 1,000,000 }: the rate-limit window is checked on every call but its answer is "go now"',
     );
     console.log(
       '(d) and (e) use createChatFetch with its defaults (response validation on); (e) also runs the SDK zod validators',
@@ -126,14 +126,14 @@ const printOverhead = async () => {
     }
 
     // Sanity checks: one POST per call (no retries, nothing skipped), and
-    // whether the token bucket ever made a call wait.
+    // whether the rate limit ever made a call wait.
     const expectedPosts = variants.length * (warmupCalls + rounds * batchSize);
     const posts = after.answeredPosts - before.answeredPosts;
     console.log(
       `check: the server answered ${posts.toLocaleString('en-US')} POSTs, expected ${expectedPosts.toLocaleString('en-US')} (${posts === expectedPosts ? 'OK' : 'MISMATCH'})`,
     );
     console.log(
-      `check: the token bucket made ${rateLimitCounts.waits} of ${rateLimitCounts.reservations.toLocaleString('en-US')} calls wait` +
+      `check: the rate limit made ${rateLimitCounts.waits} of ${rateLimitCounts.asked.toLocaleString('en-US')} calls wait` +
         (rateLimitCounts.waits === 0
           ? ' (it never waited)'
           : ` (asked waits totalling ${rateLimitCounts.waitedMs.toFixed(3)} ms; each becomes a setTimeout of at least 1 ms)`),

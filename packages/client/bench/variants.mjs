@@ -21,19 +21,19 @@ const identifier = 'administrator';
 const userSig = `eJwtzE0LgjAYB${'x9k0L1tZqbJvXGAWpXzYQ'.repeat(5)}_Mg-ZW7-a1Ty8GQAm3Bgwq3A_`;
 
 /**
- * The token bucket the client variants draw from: the package's own memory
- * store (what the default process-wide store is), counting the reservations
+ * The rate-limit store the client variants count against: the package's own
+ * memory store (what the default process-wide store is), counting the answers
  * that asked a call to wait, so the output can say whether the limit ever waited.
  */
 const createCountingRateLimitStore = () => {
   const store = createMemoryRateLimitStore();
-  const counts = { reservations: 0, waits: 0, waitedMs: 0 };
+  const counts = { asked: 0, waits: 0, waitedMs: 0 };
   return {
     counts,
     store: {
-      reserve: (bucket, nowMs) => {
-        const waitMs = store.reserve(bucket, nowMs);
-        counts.reservations += 1;
+      acquire: (window, nowMs) => {
+        const waitMs = store.acquire(window, nowMs);
+        counts.asked += 1;
         if (waitMs > 0) {
           counts.waits += 1;
           counts.waitedMs += waitMs;

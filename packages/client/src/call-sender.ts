@@ -8,7 +8,8 @@ import { ChatConnectionError, ChatHttpError, ChatTimeoutError } from './errors/c
 import { type ChatOperationId, chatOperations } from './generated/operations.gen.js';
 import { abortableSleep } from './policies/abortable-sleep.js';
 import type { ChatLog } from './policies/chat-logger.js';
-import type { RateLimitBucket, RateLimitStore } from './policies/rate-limit-store.js';
+import { waitForPlace } from './policies/rate-limit-line.js';
+import type { RateLimitStore, RateLimitWindow } from './policies/rate-limit-store.js';
 import { type Redactor, redactUrl } from './policies/redact-secrets.js';
 import { retryDelayMs } from './policies/retry-policy.js';
 import { sendAttempt } from './send-attempt.js';
@@ -30,7 +31,7 @@ export interface CallSettings {
   timeoutMs: number;
   maxRetries: number;
   rateLimit:
-    | { store: RateLimitStore; bucket: (operation: ChatOperationId) => RateLimitBucket }
+    | { store: RateLimitStore; window: (operation: ChatOperationId) => RateLimitWindow }
     | undefined;
   log: ChatLog;
   redact: Redactor;
@@ -74,11 +75,12 @@ export type CallSender = (request: CallRequest) => Promise<CallResult>;
 export const createCallSender = (settings: CallSettings): CallSender => {
   const { log } = settings;
 
+  // A place is taken when the call leaves, so a late timer or a slow UserSig
+  // never lets a call jump the window.
   const waitForRateLimit = async (operation: ChatOperationId, signal?: AbortSignal) => {
     if (!settings.rateLimit) return;
-    const { store, bucket } = settings.rateLimit;
-    const waitMs = await store.reserve(bucket(operation), Date.now());
-    if (waitMs > 0) await abortableSleep(waitMs, signal);
+    const { store, window } = settings.rateLimit;
+    await waitForPlace(store, window(operation), signal);
   };
 
   return async (request) => {
@@ -92,8 +94,9 @@ export const createCallSender = (settings: CallSettings): CallSender => {
     let onStandby = false;
     for (;;) {
       signal?.throwIfAborted();
-      await waitForRateLimit(operation, signal);
+      // The UserSig first: issuing one takes milliseconds the window must not see.
       const userSig = await settings.userSigs.current();
+      await waitForRateLimit(operation, signal);
       const query = commonQueryString(
         { sdkAppId: settings.sdkAppId, identifier: settings.identifier, userSig },
         requestId,

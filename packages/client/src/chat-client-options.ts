@@ -5,19 +5,27 @@ import type { RateLimitStore } from './policies/rate-limit-store.js';
 /** How the client keeps to the API's call-frequency limit. */
 export interface ChatRateLimitOptions {
   /**
-   * Calls per second for each SDKAppID, shared by every client in the process.
+   * Calls per second for each SDKAppID, shared by every client in the process:
+   * no window of one second plus `marginMs` holds more calls than this, counted
+   * when they leave. Calls go at once while the window has room.
    * @default the spec's x-limits.callsPerSecond (200)
    */
   callsPerSecond?: number;
   /**
-   * Calls that may go at once after an idle period. Kept at 1 by default so no
-   * one-second window ever holds more than `callsPerSecond` calls.
-   * @default 1
+   * Milliseconds added to the one-second window, for calls that take
+   * different times to reach the server.
+   * @default 30 (`rateLimitDefaults.marginMs`)
+   */
+  marginMs?: number;
+  /**
+   * Calls that may leave together; after that, calls are paced one every
+   * (1 s + `marginMs`) / `callsPerSecond`, so a busy window fills evenly.
+   * @default 10 (`rateLimitDefaults.burst`)
    */
   burst?: number;
   /**
-   * Where the bucket's state lives. Give every process on one SDKAppID the same
-   * shared store to split the quota between them.
+   * Where the window's calls are counted. Give every process on one SDKAppID
+   * the same shared store to split the quota between them.
    * @default a store shared by every client in this process
    */
   store?: RateLimitStore;
@@ -46,9 +54,9 @@ export interface ChatClientOptionsBase {
    */
   maxRetries?: number;
   /**
-   * The token bucket every call waits on; `false` turns it off (only for tests
-   * and benchmarks: the server answers excess calls with rate-limit codes).
-   * @default { callsPerSecond: 200, burst: 1 }
+   * The call-rate limit every call waits on; `false` turns it off (only for
+   * tests and benchmarks: the server answers excess calls with rate-limit codes).
+   * @default { callsPerSecond: 200, marginMs: 30, burst: 10 }
    */
   rateLimit?: ChatRateLimitOptions | false;
   /**

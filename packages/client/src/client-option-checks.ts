@@ -90,9 +90,9 @@ const optionNames: readonly OptionName[] = [
 
 const unreadable = (path: string) => `${path} could not be read (its getter threw)`;
 
-const hasReserveMethod = (store: unknown) => {
+const hasAcquireMethod = (store: unknown) => {
   try {
-    return typeof (store as { reserve?: unknown } | null)?.reserve === 'function';
+    return typeof (store as { acquire?: unknown } | null)?.acquire === 'function';
   } catch {
     return false;
   }
@@ -106,24 +106,25 @@ const readRateLimit = (
   if (typeof value !== 'object' || value === null) {
     return { value: undefined, problems: ['options.rateLimit must be false or an object'] };
   }
-  const read = readCallerFields(value, ['callsPerSecond', 'burst', 'store'] as const);
+  const read = readCallerFields(value, ['callsPerSecond', 'marginMs', 'burst', 'store'] as const);
   const problems = read.unreadable.map((field) => unreadable(`options.rateLimit.${field}`));
   if (read.keysUnreadable) problems.push('options.rateLimit could not be read (its keys threw)');
   if (read.unknownKeys.length > 0) {
     problems.push(`options.rateLimit has unknown fields: ${read.unknownKeys.join(', ')}`);
   }
-  const { callsPerSecond, burst, store } = read.values;
-  if (
-    callsPerSecond !== undefined &&
-    !(typeof callsPerSecond === 'number' && callsPerSecond > 0 && Number.isFinite(callsPerSecond))
-  ) {
-    problems.push('options.rateLimit.callsPerSecond must be a positive number');
+  const { callsPerSecond, marginMs, burst, store } = read.values;
+  // Whole calls: the limit is a count of calls in a window (the spec's is 200).
+  if (callsPerSecond !== undefined && !isPositiveInteger(callsPerSecond)) {
+    problems.push('options.rateLimit.callsPerSecond must be a positive integer');
+  }
+  if (marginMs !== undefined && !(isNonNegativeInteger(marginMs) && (marginMs as number) <= 1000)) {
+    problems.push('options.rateLimit.marginMs must be an integer from 0 to 1000');
   }
   if (burst !== undefined && !isPositiveInteger(burst)) {
     problems.push('options.rateLimit.burst must be a positive integer');
   }
-  if (store !== undefined && !hasReserveMethod(store)) {
-    problems.push('options.rateLimit.store must have a reserve() method');
+  if (store !== undefined && !hasAcquireMethod(store)) {
+    problems.push('options.rateLimit.store must have an acquire() method');
   }
   return { value: read.values as ChatRateLimitOptions, problems };
 };

@@ -46,7 +46,7 @@ type BadValue =
   | { kind: 'rateLimitFields'; fields: Partial<Record<RateLimitField, BadValue>> }
   | { kind: 'loggerMethods'; levels: string[] };
 
-type RateLimitField = 'callsPerSecond' | 'burst' | 'store' | 'perSecond';
+type RateLimitField = 'callsPerSecond' | 'marginMs' | 'burst' | 'store' | 'perSecond';
 
 const throwingProxy = () => {
   const fail = () => {
@@ -194,14 +194,21 @@ const badMaxRetries = fc.oneof(
 const badRateLimitFields = fc
   .record(
     {
-      callsPerSecond: fc.oneof(numbers(zero, negative, nonFinite), otherTypes('throwingGetter')),
+      callsPerSecond: fc.oneof(
+        numbers(zero, negative, fraction, nonFinite, beyondSafe),
+        otherTypes('throwingGetter'),
+      ),
+      marginMs: fc.oneof(
+        numbers(negative, fraction, nonFinite, fc.integer({ min: 1001 })),
+        otherTypes('throwingGetter'),
+      ),
       burst: fc.oneof(
         numbers(zero, negative, fraction, nonFinite, beyondSafe),
         otherTypes('throwingGetter'),
       ),
       store: fc.oneof(
         otherTypes('throwingGetter'),
-        fc.constant<BadValue>({ kind: 'object' }), // no reserve()
+        fc.constant<BadValue>({ kind: 'object' }), // no acquire()
       ),
       perSecond: fc.constant<BadValue>({ kind: 'number', value: 5 }), // not a field
     },
@@ -278,9 +285,10 @@ const validRest = fc.record(
       fc.constant(false as const),
       fc.record(
         {
-          callsPerSecond: fc.double({ min: Number.MIN_VALUE, max: 1e9, noNaN: true }),
-          burst: fc.integer({ min: 1, max: 1000 }),
-          store: fc.constant({ reserve: () => 0 }),
+          callsPerSecond: fc.integer({ min: 1, max: MAX_SAFE_INTEGER }),
+          marginMs: fc.integer({ min: 0, max: 1000 }),
+          burst: fc.integer({ min: 1, max: MAX_SAFE_INTEGER }),
+          store: fc.constant({ acquire: () => 0 }),
         },
         { requiredKeys: [] },
       ),

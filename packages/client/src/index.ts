@@ -42,8 +42,9 @@ export type { MembersListingOptions, MembersListingPage } from './pagination/pag
 export type { ChatLogFields, ChatLogger, ChatLogLevel } from './policies/chat-logger.js';
 export {
   createMemoryRateLimitStore,
-  type RateLimitBucket,
   type RateLimitStore,
+  type RateLimitWindow,
+  rateLimitDefaults,
 } from './policies/rate-limit-store.js';
 export { retryDefaults } from './policies/retry-policy.js';
 export {

@@ -138,7 +138,27 @@ describe('createChatClient options', () => {
     {
       given: 'a zero rate',
       change: { rateLimit: { callsPerSecond: 0 } },
-      want: 'options.rateLimit.callsPerSecond must be a positive number',
+      want: 'options.rateLimit.callsPerSecond must be a positive integer',
+    },
+    {
+      given: 'a fractional rate',
+      change: { rateLimit: { callsPerSecond: 2.5 } },
+      want: 'options.rateLimit.callsPerSecond must be a positive integer',
+    },
+    {
+      given: 'a margin of -1',
+      change: { rateLimit: { marginMs: -1 } },
+      want: 'options.rateLimit.marginMs must be an integer from 0 to 1000',
+    },
+    {
+      given: 'a margin of 1001',
+      change: { rateLimit: { marginMs: 1001 } },
+      want: 'options.rateLimit.marginMs must be an integer from 0 to 1000',
+    },
+    {
+      given: 'a store without acquire()',
+      change: { rateLimit: { store: {} } },
+      want: 'options.rateLimit.store must have an acquire() method',
     },
     {
       given: 'a burst of 0.5',
@@ -146,9 +166,9 @@ describe('createChatClient options', () => {
       want: 'options.rateLimit.burst must be a positive integer',
     },
     {
-      given: 'a store without reserve()',
-      change: { rateLimit: { store: {} } },
-      want: 'options.rateLimit.store must have a reserve() method',
+      given: 'the store method of earlier releases',
+      change: { rateLimit: { store: { reserve: () => 0 } } },
+      want: 'options.rateLimit.store must have an acquire() method',
     },
     {
       given: 'an unknown rateLimit field',
@@ -192,8 +212,8 @@ describe('createChatClient options', () => {
     },
     {
       given: 'a rateLimit field whose getter throws',
-      change: { rateLimit: throwingGetter('burst') },
-      want: 'options.rateLimit.burst could not be read (its getter threw)',
+      change: { rateLimit: throwingGetter('marginMs') },
+      want: 'options.rateLimit.marginMs could not be read (its getter threw)',
     },
     {
       given: 'a rateLimit that cannot be read (a revoked Proxy)',
@@ -245,9 +265,9 @@ describe('createChatClient options', () => {
 
   it('names every bad rateLimit field at once', () => {
     const message = messageOf(
-      construct({ ...valid, rateLimit: { callsPerSecond: 0, burst: 0.5, store: {} } }),
+      construct({ ...valid, rateLimit: { callsPerSecond: 0, marginMs: 0.5, burst: 0, store: {} } }),
     );
-    for (const field of ['callsPerSecond', 'burst', 'store']) {
+    for (const field of ['callsPerSecond', 'marginMs', 'burst', 'store']) {
       expect(message).toContain(`options.rateLimit.${field}`);
     }
   });

@@ -5,7 +5,7 @@ import { getMembersLimits } from './generated/limits.gen.js';
 import type { ChatOperationId } from './generated/operations.gen.js';
 import { chatRegions } from './generated/regions.gen.js';
 import { createChatLog } from './policies/chat-logger.js';
-import { processRateLimitStore } from './policies/rate-limit-store.js';
+import { processRateLimitStore, rateLimitDefaults } from './policies/rate-limit-store.js';
 import { createRedactor } from './policies/redact-secrets.js';
 import { retryDefaults } from './policies/retry-policy.js';
 import { createUserSigProvider, type UserSigProvider } from './user-sig/index.js';
@@ -55,7 +55,6 @@ export const resolveClientOptions = (
     options.baseUrl ?? (options.region ? chatRegions[options.region].main : '')
   ).replace(/\/+$/, '');
   const rateLimit = options.rateLimit === false ? undefined : (options.rateLimit ?? {});
-  const burst = rateLimit?.burst ?? 1;
   return {
     validateResponses: options.validateResponses ?? true,
     call: {
@@ -69,10 +68,11 @@ export const resolveClientOptions = (
       maxRetries: options.maxRetries ?? retryDefaults.maxRetries,
       rateLimit: rateLimit && {
         store: rateLimit.store ?? processRateLimitStore(),
-        bucket: (operation: ChatOperationId) => ({
+        window: (operation: ChatOperationId) => ({
           key: `${operation}:${options.sdkAppId}`,
-          intervalMs: 1000 / (rateLimit.callsPerSecond ?? documentedCallsPerSecond[operation]),
-          burst,
+          limit: rateLimit.callsPerSecond ?? documentedCallsPerSecond[operation],
+          windowMs: 1000 + (rateLimit.marginMs ?? rateLimitDefaults.marginMs),
+          burst: rateLimit.burst ?? rateLimitDefaults.burst,
         }),
       },
       log: createChatLog(options.logger, options.logLevel ?? 'info', redact),

@@ -1,15 +1,15 @@
 // The fix for several processes on one SDKAppID (packages/client/README.md,
-// "Rate limit": implement RateLimitStore.reserve() over a shared store): a tiny
-// loopback HTTP service holding the token bucket, and the RateLimitStore that
-// asks it for each call's slot. The service keeps the client's own GCRA
-// (createMemoryRateLimitStore), so both processes draw from one bucket.
+// "Rate limit": implement RateLimitStore.acquire() over a shared store): a tiny
+// loopback HTTP service holding the call log, and the RateLimitStore that asks
+// it for a place for each call. The service keeps the client's own sliding
+// window (createMemoryRateLimitStore), so both processes count against one window.
 import { Agent, createServer, request } from 'node:http';
 import { createMemoryRateLimitStore } from '@avchatroom/client';
 
-/** Serves POST /reserve { bucket, nowMs } -> { waitMs } on a free loopback port. */
+/** Serves POST /acquire { window, nowMs } -> { waitMs } on a free loopback port. */
 export const startRateLimitService = async () => {
   const store = createMemoryRateLimitStore();
-  let reservations = 0;
+  let requests = 0;
   const server = createServer((request, response) => {
     let body = '';
     request.setEncoding('utf8');
@@ -17,13 +17,13 @@ export const startRateLimitService = async () => {
       body += chunk;
     });
     request.on('end', () => {
-      if (request.method !== 'POST' || request.url !== '/reserve') {
+      if (request.method !== 'POST' || request.url !== '/acquire') {
         response.writeHead(404).end();
         return;
       }
-      const { bucket, nowMs } = JSON.parse(body);
-      reservations += 1;
-      const waitMs = store.reserve(bucket, nowMs);
+      const { window, nowMs } = JSON.parse(body);
+      requests += 1;
+      const waitMs = store.acquire(window, nowMs);
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ waitMs }));
     });
@@ -32,8 +32,8 @@ export const startRateLimitService = async () => {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/reserve`,
-    reservations: () => reservations,
+    url: `http://127.0.0.1:${port}/acquire`,
+    requests: () => requests,
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -43,10 +43,10 @@ export const startRateLimitService = async () => {
 };
 
 /**
- * A RateLimitStore whose bucket lives in the service at `url`. It uses node:http
+ * A RateLimitStore whose call log lives in the service at `url`. It uses node:http
  * with a keep-alive Agent rather than fetch: on Node 20, fetch costs several
- * times more CPU per request, which on a busy machine delayed reservations
- * enough to leave the bucket idle.
+ * times more CPU per request, which on a busy machine delayed the answers
+ * enough to leave the window idle.
  */
 export const createHttpRateLimitStore = (url) => {
   const agent = new Agent({ keepAlive: true });
@@ -77,10 +77,12 @@ export const createHttpRateLimitStore = (url) => {
       outgoing.end(body);
     });
   return {
-    reserve: async (bucket, nowMs) => {
-      const { waitMs } = await post(JSON.stringify({ bucket, nowMs }));
-      // The wait counts from nowMs; the round trip to the service has used part of it.
-      return Math.max(0, waitMs - (Date.now() - nowMs));
+    acquire: async (window, nowMs) => {
+      const { waitMs } = await post(JSON.stringify({ window, nowMs }));
+      if (waitMs <= 0) return 0;
+      // Not taken: the wait counts from nowMs and the round trip has used part
+      // of it, but it must stay positive (0 would mean a place was taken).
+      return Math.max(1, waitMs - (Date.now() - nowMs));
     },
   };
 };

@@ -141,7 +141,7 @@ export const measurePaginationCost = async ({ seedPath, secretKey, rounds, warmu
     })),
     notes: [
       `The request counts are checked, not informational: a listing that takes more or fewer than ceil(${integer(paginationRoom.members)} / page size) requests, or returns other than ${integer(paginationRoom.members)} members, marks the run broken (exit 1).`,
-      "The default client's rate limit (burst 1, one call per 5 ms) is part of its cost: a page that comes back in under 5 ms waits for the next slot. The last column is the same client with rateLimit: false, to show that share.",
+      "The default client's rate limit lets a burst of calls go at once (rateLimitDefaults.burst), so a listing's pages are not spaced out; the last column is the same client with rateLimit: false, to show what share of the cost, if any, the rate limit takes.",
     ],
     broken: problems.length > 0 ? problems.join('; ') : undefined,
     measured: [

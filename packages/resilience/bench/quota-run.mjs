@@ -8,7 +8,7 @@ import { startWorkerProcess } from './worker-process.mjs';
 
 /**
  * @param processes one entry per client process: {} for the defaults, or
- *   { rateLimitServiceUrl } for a client whose bucket lives in the shared service
+ *   { rateLimitServiceUrl } for a client whose window lives in the shared service
  * @returns each process's result, the emulator's stats and the busiest 1 s window
  *   of every process's sends together
  */

@@ -1,8 +1,8 @@
-// "Two processes sharing one SDKAppID": each has the default client, whose token
-// bucket lives in its own process, so together they send twice the limit and the
+// "Two processes sharing one SDKAppID": each has the default client, whose rate
+// limit counts in its own process, so together they send twice the limit and the
 // emulator refuses the excess. The second row is the fix the client README
-// gives ("implement RateLimitStore.reserve() over a shared store"): both
-// processes reserve their slots from one bucket in a loopback HTTP service.
+// gives ("implement RateLimitStore.acquire() over a shared store"): both
+// processes take their places from one window in a loopback HTTP service.
 
 import { decimal, integer, ratio } from './format.mjs';
 import { startRateLimitService } from './http-rate-limit-store.mjs';
@@ -53,8 +53,8 @@ export const measureSharedQuota = async ({ emulator, secretKey, durationMs, conc
     await service.stop();
   }
   const rows = [
-    rowOf('own bucket each (the default)', separate),
-    rowOf('one shared bucket (RateLimitStore over loopback HTTP)', shared),
+    rowOf('own window each (the default)', separate),
+    rowOf('one shared window (RateLimitStore over loopback HTTP)', shared),
   ];
   const [, fixed] = rows;
   const wrongAnswers = [...separate.results, ...shared.results].reduce(
@@ -81,17 +81,17 @@ export const measureSharedQuota = async ({ emulator, secretKey, durationMs, conc
     verdicts: [
       {
         passed: fixed.refused === 0 && fixed.busiest <= callsPerSecondLimit,
-        text: `with one shared bucket: ${integer(fixed.refused)} rate-limit answers, busiest 1 s window (served or sent) ${fixed.busiest} <= ${callsPerSecondLimit} (informational)`,
+        text: `with one shared window: ${integer(fixed.refused)} rate-limit answers, busiest 1 s window (served or sent) ${fixed.busiest} <= ${callsPerSecondLimit} (informational)`,
       },
     ],
     notes: [
-      `Without a shared store each process keeps its own ${callsPerSecondLimit}/s bucket, so the emulator receives up to twice the limit and refuses the excess; the client retries those refusals (backOff, from 1 s), and whatever is still refused after the retries reaches the caller. This is the expected gap: the default bucket is per process (packages/client/README.md, "Rate limit").`,
-      "In the second row every call first makes a loopback round trip to the bucket's service (in the bench process), so each loop's cycle is longer and its calls/s depends on the machine's load more than the first row's; the point of the row is the rate-limit answers and the busiest window.",
+      `Without a shared store each process counts its own ${callsPerSecondLimit} calls/s, so the emulator receives up to twice the limit and refuses the excess; the client retries those refusals (backOff, from 1 s), and whatever is still refused after the retries reaches the caller. This is the expected gap: the default store is per process (packages/client/README.md, "Rate limit").`,
+      "In the second row every call first makes a loopback round trip to the window's service (in the bench process), so each loop's cycle is longer and its calls/s depends on the machine's load more than the first row's; the point of the row is the rate-limit answers and the busiest window.",
     ],
     broken: wrongAnswers > 0 ? `${wrongAnswers} pages had the wrong number of members` : undefined,
     measured: [
       `Two client processes, each as in the one-process run (${concurrency} loops, createChatClient defaults), started together for ${decimal(durationMs / 1000, 0)} s against one emulator process.`,
-      "In the second row each client is given rateLimit.store = a RateLimitStore whose reserve() posts { bucket, nowMs } to a loopback HTTP service in the bench process, which answers with the client's own GCRA (createMemoryRateLimitStore); nothing else changes.",
+      "In the second row each client is given rateLimit.store = a RateLimitStore whose acquire() posts { window, nowMs } to a loopback HTTP service in the bench process, which answers with the client's own sliding window (createMemoryRateLimitStore); nothing else changes. Both rows run on the emulator the one-process section warmed up.",
       "Rate-limit answers and the busiest window served are the emulator's counts; the busiest window sent counts both clients' attempts together by Date.now(); retries = attempts beyond each call's first.",
     ],
   };

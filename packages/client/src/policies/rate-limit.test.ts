@@ -6,55 +6,93 @@ import { createChatClient } from '../create-chat-client.js';
 import {
   createMemoryRateLimitStore,
   processRateLimitStore,
-  type RateLimitBucket,
   type RateLimitStore,
+  type RateLimitWindow,
+  rateLimitDefaults,
 } from './rate-limit-store.js';
 
-describe('createMemoryRateLimitStore (GCRA)', () => {
-  const bucket = (burst: number): RateLimitBucket => ({
+describe('createMemoryRateLimitStore (sliding-window log)', () => {
+  // burst = limit: no pacing, so these cases see the window alone.
+  const window = (limit: number, windowMs = 1000): RateLimitWindow => ({
     key: 'getMembers:1',
-    intervalMs: 5,
-    burst,
+    limit,
+    windowMs,
+    burst: limit,
   });
 
-  it('spaces calls one interval apart with a burst of 1', () => {
+  it('lets calls go at once while the window has room, then says when a place frees', () => {
     const store = createMemoryRateLimitStore();
-    const waits = [0, 0, 0, 0].map(() => store.reserve(bucket(1), 1000));
-    expect(waits).toEqual([0, 5, 10, 15]);
+    const waits = [0, 10, 20, 30].map((now) => store.acquire(window(3), 1000 + now));
+    // The fourth call (at 1030) must wait until the first (at 1000) leaves the window.
+    expect(waits).toEqual([0, 0, 0, 970]);
   });
 
-  it('lets a burst go at once, then one per interval', () => {
+  it('takes no place when it answers with a wait', () => {
     const store = createMemoryRateLimitStore();
-    const waits = Array.from({ length: 5 }, () => store.reserve(bucket(3), 1000));
-    expect(waits).toEqual([0, 0, 0, 5, 10]);
+    store.acquire(window(1), 0);
+    expect(store.acquire(window(1), 500)).toBe(500);
+    expect(store.acquire(window(1), 600)).toBe(400);
+    // A call exactly one window after the last is outside it (the emulator's rule too).
+    expect(store.acquire(window(1), 1000)).toBe(0);
+    expect(store.acquire(window(1), 1999)).toBe(1);
   });
 
-  it('refills while idle, but never beyond the burst', () => {
+  it('counts calls where they leave, so the window follows real send times', () => {
     const store = createMemoryRateLimitStore();
-    for (let i = 0; i < 3; i += 1) store.reserve(bucket(2), 1000);
-    expect(store.reserve(bucket(2), 10_000)).toBe(0);
-    expect(store.reserve(bucket(2), 10_000)).toBe(0);
-    expect(store.reserve(bucket(2), 10_000)).toBe(5);
+    store.acquire(window(2, 100), 0);
+    store.acquire(window(2, 100), 50);
+    // A caller told to wait 100 ms that comes back 30 ms late still gets a place
+    // only once the window allows it at that moment.
+    expect(store.acquire(window(2, 100), 130)).toBe(0);
+    expect(store.acquire(window(2, 100), 131)).toBe(19);
   });
 
-  it('keeps buckets apart by key', () => {
+  it('paces calls after a burst, one every windowMs / limit, refilling while idle', () => {
     const store = createMemoryRateLimitStore();
-    store.reserve({ key: 'a', intervalMs: 5, burst: 1 }, 0);
-    expect(store.reserve({ key: 'b', intervalMs: 5, burst: 1 }, 0)).toBe(0);
+    const paced = { key: 'k', limit: 100, windowMs: 1000, burst: 3 };
+    const asked = [0, 0, 0, 0].map(() => store.acquire(paced, 0));
+    expect(asked).toEqual([0, 0, 0, 10]);
+    expect(store.acquire(paced, 10)).toBe(0);
+    expect(store.acquire(paced, 12)).toBe(8);
+    // After 200 ms of quiet the whole burst is back, and no more.
+    const later = [0, 0, 0, 0].map(() => store.acquire(paced, 220));
+    expect(later).toEqual([0, 0, 0, 10]);
   });
 
-  it('never lets more than the rate through in any one-second window', () => {
+  it('waits for whichever comes last, the window or the pacing', () => {
+    const store = createMemoryRateLimitStore();
+    const both = { key: 'k', limit: 2, windowMs: 1000, burst: 2 };
+    expect(store.acquire(both, 0)).toBe(0);
+    expect(store.acquire(both, 0)).toBe(0);
+    // Pacing alone would allow a call at 500; the window holds two until 1000.
+    expect(store.acquire(both, 600)).toBe(400);
+    expect(store.acquire(both, 1000)).toBe(0);
+  });
+
+  it('keeps windows apart by key', () => {
+    const store = createMemoryRateLimitStore();
+    store.acquire({ key: 'a', limit: 1, windowMs: 1000, burst: 1 }, 0);
+    expect(store.acquire({ key: 'b', limit: 1, windowMs: 1000, burst: 1 }, 0)).toBe(0);
+  });
+
+  it('never lets more than the limit leave in any window, whatever the callers do', () => {
     const store = createMemoryRateLimitStore();
     const sendTimes: number[] = [];
-    for (let now = 0, call = 0; call < 1000; call += 1) {
-      const wait = store.reserve({ key: 'k', intervalMs: 1000 / 200, burst: 1 }, now);
-      sendTimes.push(now + (wait as number));
-      now += call % 7 === 0 ? 0 : 1; // callers arrive faster than the rate
+    // 40 callers that ask again when told (sometimes late), for 5 s of fake time.
+    const nextAsk = Array.from({ length: 40 }, (_, caller) => caller % 7);
+    for (let now = 0; now < 5000; now += 1) {
+      nextAsk.forEach((askAt, caller) => {
+        if (askAt > now) return;
+        const wait = store.acquire(window(200), now) as number;
+        if (wait === 0) sendTimes.push(now);
+        nextAsk[caller] = now + wait + ((caller * now) % 3);
+      });
     }
-    for (const start of sendTimes) {
-      expect(
-        sendTimes.filter((time) => time >= start && time < start + 1000).length,
-      ).toBeLessThanOrEqual(200);
+    expect(sendTimes.length).toBeGreaterThan(900);
+    let head = 0;
+    for (let tail = 0; tail < sendTimes.length; tail += 1) {
+      while ((sendTimes[head] as number) <= (sendTimes[tail] as number) - 1000) head += 1;
+      expect(tail - head + 1).toBeLessThanOrEqual(200);
     }
   });
 
@@ -63,7 +101,7 @@ describe('createMemoryRateLimitStore (GCRA)', () => {
   });
 });
 
-describe('the client token bucket', () => {
+describe('the client rate limit', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   });
@@ -81,54 +119,86 @@ describe('the client token bucket', () => {
     return { fetch: timed, sentAt };
   };
 
-  it('makes callers wait instead of rejecting them, at the configured rate', async () => {
+  it('makes callers wait instead of rejecting them, a window of 1 s plus the margin', async () => {
     const { fetch, sentAt } = timedFetch();
     const store = createMemoryRateLimitStore();
     const client = createChatClient(
-      testOptions(fetch, { rateLimit: { callsPerSecond: 10, store } }),
+      testOptions(fetch, { rateLimit: { callsPerSecond: 2, marginMs: 50, store } }),
     );
     const start = Date.now();
-    const calls = Array.from({ length: 4 }, () => client.getMembers({ groupId: 'g' }));
+    const calls = Array.from({ length: 5 }, () => client.getMembers({ groupId: 'g' }));
     await settleWithFakeTimers(Promise.all(calls));
     await Promise.all(calls);
-    expect(sentAt.map((time) => time - start)).toEqual([0, 100, 200, 300]);
+    // Two in any 1,050 ms window; the default burst (10) lets the first two go together.
+    expect(sentAt.map((time) => time - start)).toEqual([0, 0, 1050, 1050, 2100]);
   });
 
   it('shares the bucket between clients of the same SDKAppID, not across SDKAppIDs', async () => {
     const { fetch, sentAt } = timedFetch();
     const store = createMemoryRateLimitStore();
-    const rateLimit = { callsPerSecond: 10, store };
+    const rateLimit = { callsPerSecond: 1, store };
     const first = createChatClient(testOptions(fetch, { rateLimit }));
     const second = createChatClient(testOptions(fetch, { rateLimit }));
     const other = createChatClient(testOptions(fetch, { rateLimit, sdkAppId: 1400000002 }));
     const start = Date.now();
     const calls = [first, second, other].map((client) => client.getMembers({ groupId: 'g' }));
     await settleWithFakeTimers(Promise.all(calls));
-    expect(sentAt.map((time) => time - start).sort((a, b) => a - b)).toEqual([0, 0, 100]);
+    const windowMs = 1000 + rateLimitDefaults.marginMs;
+    expect(sentAt.map((time) => time - start).sort((a, b) => a - b)).toEqual([0, 0, windowMs]);
   });
 
   it('defaults to the spec limit (200 calls/s) in the process-wide store', async () => {
     const { fetch, sentAt } = timedFetch();
     const client = createChatClient(testOptions(fetch, { rateLimit: {}, sdkAppId: 1499999999 }));
     const start = Date.now();
-    const calls = Array.from({ length: 3 }, () => client.getMembers({ groupId: 'g' }));
+    const calls = Array.from({ length: 201 }, () => client.getMembers({ groupId: 'g' }));
     await settleWithFakeTimers(Promise.all(calls));
-    expect(sentAt.map((time) => time - start)).toEqual([0, 5, 10]);
+    const offsets = sentAt.map((time) => time - start);
+    const { burst, marginMs } = rateLimitDefaults;
+    const intervalMs = (1000 + marginMs) / 200;
+    // The burst at once, then paced; the 201st waits for the first to leave the window.
+    expect(offsets.slice(0, burst)).toEqual(Array(burst).fill(0));
+    for (let call = burst; call < 200; call += 1) {
+      expect(offsets[call]).toBeGreaterThanOrEqual((call - burst + 1) * intervalMs - 1);
+      expect(offsets[call]).toBeLessThanOrEqual((call - burst + 1) * intervalMs + 1);
+    }
+    expect(offsets[200]).toBeGreaterThanOrEqual(1000 + marginMs);
   });
 
   it('asks a custom store for every attempt, keyed by operation and SDKAppID', async () => {
     const { fetch } = timedFetch();
-    const buckets: RateLimitBucket[] = [];
+    const windows: RateLimitWindow[] = [];
     const store: RateLimitStore = {
-      reserve: async (bucket) => {
-        buckets.push(bucket);
+      acquire: async (window) => {
+        windows.push(window);
         return 0;
       },
     };
-    await createChatClient(testOptions(fetch, { rateLimit: { store, burst: 4 } })).getMembers({
+    await createChatClient(testOptions(fetch, { rateLimit: { store, marginMs: 7 } })).getMembers({
       groupId: 'g',
     });
-    expect(buckets).toEqual([{ key: 'getMembers:1400000001', intervalMs: 5, burst: 4 }]);
+    expect(windows).toEqual([
+      { key: 'getMembers:1400000001', limit: 200, windowMs: 1007, burst: rateLimitDefaults.burst },
+    ]);
+  });
+
+  it('asks a store again after each wait it gives, and treats a wait that is not positive as go', async () => {
+    const { fetch, sentAt } = timedFetch();
+    const answers = [250, 100, Number.NaN];
+    const asked: number[] = [];
+    const store: RateLimitStore = {
+      acquire: (_window, nowMs) => {
+        asked.push(nowMs);
+        return answers.shift() ?? 0;
+      },
+    };
+    const start = Date.now();
+    const call = createChatClient(testOptions(fetch, { rateLimit: { store } })).getMembers({
+      groupId: 'g',
+    });
+    await settleWithFakeTimers(call);
+    expect(asked.map((time) => time - start)).toEqual([0, 250, 350]);
+    expect(sentAt.map((time) => time - start)).toEqual([350]);
   });
 
   it('stops waiting when the call is aborted', async () => {
