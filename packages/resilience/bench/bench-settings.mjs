@@ -17,8 +17,9 @@ export const benchSettings = {
   sharedQuotaMs: positiveIntegerFromEnv('BENCH_SHARED_QUOTA_SECONDS', 5) * 1000,
   /** Concurrent getMembers loops per client process. */
   quotaConcurrency: positiveIntegerFromEnv('BENCH_QUOTA_CONCURRENCY', 32),
-  paginationRounds: positiveIntegerFromEnv('BENCH_PAGINATION_ROUNDS', 30),
-  paginationWarmups: 5,
+  // Rounds of a few milliseconds each swing by 2x on shared cores: many of them.
+  paginationRounds: positiveIntegerFromEnv('BENCH_PAGINATION_ROUNDS', 100),
+  paginationWarmups: 20,
   throughputMs: positiveIntegerFromEnv('BENCH_THROUGHPUT_SECONDS', 5) * 1000,
   throughputConcurrency: positiveIntegerFromEnv('BENCH_THROUGHPUT_CONCURRENCY', 8),
 };

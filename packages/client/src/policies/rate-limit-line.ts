@@ -31,12 +31,15 @@ const untilTurnOrAbort = (turn: Promise<void>, signal: AbortSignal | undefined):
   });
 };
 
-/** Asks the store until it gives a place. */
+/** Asks the store until it gives a place, first sleeping until `askAtMs` if given. */
 const acquirePlace = async (
   store: RateLimitStore,
   window: RateLimitWindow,
   signal: AbortSignal | undefined,
+  askAtMs: number,
 ): Promise<void> => {
+  const firstWaitMs = askAtMs - Date.now();
+  if (firstWaitMs > 0) await abortableSleep(Math.ceil(firstWaitMs), signal);
   for (;;) {
     signal?.throwIfAborted();
     const waitMs = await store.acquire(window, Date.now());
@@ -59,6 +62,18 @@ export const waitForPlace = async (
   signal: AbortSignal | undefined,
 ): Promise<void> => {
   const byKey = linesOf(store);
+  // When the store has already said how long to wait, the first ask in line is not before then.
+  let askAtMs = 0;
+  if (!byKey.has(window.key)) {
+    // No one waiting: ask once without joining a line, the usual case below
+    // the limit (the memory store answers synchronously, so no promise at all).
+    signal?.throwIfAborted();
+    const askedAtMs = Date.now();
+    const answer = store.acquire(window, askedAtMs);
+    const waitMs = typeof answer === 'number' ? answer : await answer;
+    if (!(waitMs > 0)) return;
+    askAtMs = askedAtMs + waitMs;
+  }
   const ahead = byKey.get(window.key) ?? Promise.resolve();
   let leave = () => {};
   const done = new Promise<void>((resolve) => {
@@ -68,7 +83,7 @@ export const waitForPlace = async (
   byKey.set(window.key, tail);
   try {
     await untilTurnOrAbort(ahead, signal);
-    await acquirePlace(store, window, signal);
+    await acquirePlace(store, window, signal, askAtMs);
   } finally {
     leave();
     if (byKey.get(window.key) === tail) byKey.delete(window.key);
