@@ -7,21 +7,12 @@ import { arch, cpus, loadavg, platform } from 'node:os';
 import { version as esbuildVersion } from 'esbuild';
 import { bundleBudget } from './bundle-budget.mjs';
 import { bundleEntries, bundleSettings, measureBundle } from './bundle-size.mjs';
+import { positiveIntegerFromEnv } from './env-settings.mjs';
 import { pageSize } from './members-page.mjs';
 import { measureOverhead } from './overhead.mjs';
 import { startMembersPageServer } from './start-members-page-server.mjs';
 import { formatTable } from './table.mjs';
 import { createVariants } from './variants.mjs';
-
-const positiveIntegerFromEnv = (name, fallback) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
-  }
-  return value;
-};
 
 const rounds = positiveIntegerFromEnv('BENCH_ROUNDS', 30);
 const batchSize = positiveIntegerFromEnv('BENCH_BATCH', 50);

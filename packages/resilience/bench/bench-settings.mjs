@@ -2,15 +2,7 @@
 // keep the whole `pnpm bench` within about 3 minutes; environment variables
 // shorten them for a quick look (the report states what was used).
 
-const positiveIntegerFromEnv = (name, fallback) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
-  }
-  return value;
-};
+import { positiveIntegerFromEnv } from '../../client/bench/env-settings.mjs';
 
 export const benchSettings = {
   quotaMs: positiveIntegerFromEnv('BENCH_QUOTA_SECONDS', 10) * 1000,
