@@ -3,9 +3,19 @@
 // names every bad option and never shows its value (README, createChatClient).
 // Each bad value carries a canary wherever a value can hold text; no message,
 // stack or util.inspect of the error may show it.
-import { inspect } from 'node:util';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import {
+  buildBadValue,
+  type BadValue as CommonBadValue,
+  missing,
+  numbers,
+  otherTypesWith,
+  withBadValues,
+} from '../test/helpers/bad-values.js';
+import { CANARY, expectNoCanary } from '../test/helpers/canary.js';
+import { controlChar, negative, nonFinite, zero } from '../test/helpers/edge-values.js';
+import { itHolds } from '../test/helpers/property-test.js';
 import type { ChatClientOptions } from './chat-client-options.js';
 import { MAX_RETRIES } from './client-option-checks.js';
 import { createChatClient } from './create-chat-client.js';
@@ -16,130 +26,42 @@ import { maxTimeoutMs } from './policies/retry-policy.js';
 import { USER_SIG_RENEW_BEFORE_SECONDS } from './user-sig/user-sig-provider.js';
 import { MAX_IDENTIFIER_BYTES } from './user-sig/validate-options.js';
 
-const CANARY = 'CANARY-4d1b';
-const CANARY_BIGINT = 73190042424242424242n;
 const NUM_RUNS = 400;
-/** A whole property's time limit: about a second on an idle machine; generous, since it is shared. */
-const PROPERTY_TIMEOUT_MS = 30_000;
 const utf8 = new TextEncoder();
+const { MAX_SAFE_INTEGER } = Number;
 
-/**
- * A bad value, described as data so fast-check can print and shrink it; `build`
- * makes the value, with the canary wherever it can hold text.
- */
+/** The common bad values, and the ones only rateLimit's and logger's fields meet. */
 type BadValue =
-  | { kind: 'missing' }
-  | { kind: 'null' }
-  | { kind: 'boolean'; value: boolean }
-  | { kind: 'number'; value: number }
-  | { kind: 'text'; before: string; after: string }
-  | { kind: 'empty' }
-  | { kind: 'bigint' }
-  | { kind: 'symbol' }
-  | { kind: 'function' }
-  | { kind: 'array' }
-  | { kind: 'object' }
-  | { kind: 'throwingProxy' }
-  | { kind: 'revokedProxy' }
-  /** The options object's property getter throws. */
-  | { kind: 'throwingGetter' }
+  | CommonBadValue
   | { kind: 'rateLimitFields'; fields: Partial<Record<RateLimitField, BadValue>> }
   | { kind: 'loggerMethods'; levels: string[] };
 
 type RateLimitField = 'callsPerSecond' | 'marginMs' | 'burst' | 'store' | 'perSecond';
 
-const throwingProxy = () => {
-  const fail = () => {
-    throw new Error(CANARY);
-  };
-  return new Proxy(
-    {},
-    {
-      get: fail,
-      has: fail,
-      ownKeys: fail,
-      getOwnPropertyDescriptor: fail,
-      getPrototypeOf: fail,
-    },
-  );
-};
-
 const build = (bad: BadValue): unknown => {
   switch (bad.kind) {
-    case 'missing':
-      return undefined;
-    case 'null':
-      return null;
-    case 'boolean':
-    case 'number':
-      return bad.value;
-    case 'text':
-      return `${bad.before}${CANARY}${bad.after}`;
-    case 'empty':
-      return '';
-    case 'bigint':
-      return CANARY_BIGINT;
-    case 'symbol':
-      return Symbol(CANARY);
-    case 'function':
-      return Object.defineProperty(() => CANARY, 'name', { value: CANARY });
-    case 'array':
-      return [CANARY];
-    case 'object':
-      return { [CANARY]: CANARY };
-    case 'throwingProxy':
-      return throwingProxy();
-    case 'revokedProxy': {
-      const { proxy, revoke } = Proxy.revocable({ note: CANARY }, {});
-      revoke();
-      return proxy;
-    }
-    case 'throwingGetter':
-      throw new Error('a throwing getter is installed on the options object, not built');
     case 'rateLimitFields':
       return Object.fromEntries(
         Object.entries(bad.fields).map(([field, value]) => [field, build(value)]),
       );
     case 'loggerMethods':
       return Object.fromEntries(bad.levels.map((level) => [level, CANARY]));
+    default:
+      return buildBadValue(bad);
   }
 };
 
-const { MAX_SAFE_INTEGER } = Number;
+/**
+ * A value of each other kind; each option leaves out the kinds it takes. Its
+ * boolean is true: false is a valid rateLimit.
+ */
+const otherTypes = otherTypesWith(true);
 const text = (after: fc.Arbitrary<string> = fc.constant('')): fc.Arbitrary<BadValue> =>
   fc.record({ kind: fc.constant('text' as const), before: fc.constant(''), after });
-const controlChar = fc
-  .oneof(fc.integer({ min: 0, max: 0x1f }), fc.constant(0x7f))
-  .map((code) => String.fromCharCode(code));
-/** A value of each other kind; each option leaves out the kinds it takes. */
-const otherTypes = (...except: BadValue['kind'][]): fc.Arbitrary<BadValue> =>
-  fc.constantFrom<BadValue>(
-    ...(
-      [
-        { kind: 'null' },
-        { kind: 'boolean', value: true },
-        { kind: 'text', before: '', after: '' },
-        { kind: 'empty' },
-        { kind: 'bigint' },
-        { kind: 'symbol' },
-        { kind: 'function' },
-        { kind: 'array' },
-        { kind: 'object' },
-        { kind: 'throwingProxy' },
-        { kind: 'revokedProxy' },
-        { kind: 'throwingGetter' },
-      ] satisfies BadValue[]
-    ).filter((bad) => !except.includes(bad.kind)),
-  );
-const numbers = (...values: fc.Arbitrary<number>[]): fc.Arbitrary<BadValue> =>
-  fc.oneof(...values).map((value) => ({ kind: 'number' as const, value }));
-const nonFinite = fc.constantFrom(Number.NaN, Infinity, -Infinity);
 const fraction = fc
   .double({ min: -1e6, max: 1e6, noNaN: true })
   .filter((n) => !Number.isInteger(n));
-const negative = fc.integer({ min: -MAX_SAFE_INTEGER, max: -1 });
 const beyondSafe = fc.constantFrom(2 ** 53, 2 ** 64, 1e300, Number.MAX_VALUE);
-const zero = fc.constantFrom(0, -0);
 
 const badPositiveInteger = fc.oneof(
   numbers(zero, negative, fraction, nonFinite, beyondSafe),
@@ -160,7 +82,7 @@ const badIdentifier = fc.oneof(
   // A lone surrogate has no UTF-8 form.
   text(fc.constantFrom('\uD800', '\uDFFF', 'a\uDC00b')),
   otherTypes('text'),
-  fc.constant<BadValue>({ kind: 'missing' }),
+  missing,
 );
 const badRegion = fc.oneof(text(fc.constantFrom('', ' ', '\n', 'singapore')), otherTypes('text'));
 const badBaseUrl = fc.oneof(
@@ -243,7 +165,7 @@ const badLogLevel = fc.oneof(
 type OptionName = keyof ChatClientOptions;
 /** One generator of bad values per option: a new option fails to type-check until it has one. */
 const badValues = {
-  sdkAppId: fc.oneof(badPositiveInteger, fc.constant<BadValue>({ kind: 'missing' })),
+  sdkAppId: fc.oneof(badPositiveInteger, missing),
   identifier: badIdentifier,
   secretKey: badString,
   userSig: badString,
@@ -326,37 +248,17 @@ const validEndpoint = fc.oneof(
   fc.webUrl({ validSchemes: ['http', 'https'] }).map((baseUrl) => ({ baseUrl })),
 );
 
-const withBadValues = (valid: Record<string, unknown>, bad: Partial<Record<string, BadValue>>) => {
-  const options: Record<string, unknown> = { ...valid };
-  for (const [name, value] of Object.entries(bad)) {
-    if (value === undefined) continue;
-    if (value.kind === 'missing') delete options[name];
-    else if (value.kind === 'throwingGetter') {
-      Object.defineProperty(options, name, {
-        enumerable: true,
-        get: () => {
-          throw new Error(CANARY);
-        },
-      });
-    } else options[name] = build(value);
-  }
-  return options;
-};
-
-const constructionError = (construct: () => unknown): Error => {
+/** The TypeError construction throws: never showing a canary. */
+const typeErrorFrom = (construct: () => unknown): Error => {
   try {
     construct();
-  } catch (error) {
-    return error as Error;
+  } catch (thrown) {
+    const error = thrown as Error;
+    expect(error).toBeInstanceOf(TypeError);
+    expectNoCanary(error);
+    return error;
   }
   throw new Error('construction did not throw');
-};
-
-const expectNoCanary = (error: Error) => {
-  for (const shown of [error.message, error.stack ?? '', inspect(error, { showHidden: true })]) {
-    expect(shown).not.toContain(CANARY);
-    expect(shown).not.toContain(String(CANARY_BIGINT));
-  }
 };
 
 type Factory = {
@@ -382,110 +284,72 @@ describe.each(factories)('$name options (property)', ({ name, construct, endpoin
     .tuple(validCommon, endpoint)
     .map(([common, where]) => ({ ...common, ...where }));
 
-  it(
-    'constructs with any valid options',
-    () => {
-      fc.assert(
-        fc.property(validOptions, (options) => {
-          expect(() => construct(options)).not.toThrow();
-        }),
-        { numRuns: NUM_RUNS },
-      );
-    },
-    PROPERTY_TIMEOUT_MS,
+  itHolds('constructs with any valid options', NUM_RUNS, () =>
+    fc.property(validOptions, (options) => {
+      expect(() => construct(options)).not.toThrow();
+    }),
   );
 
-  it(
-    'throws a TypeError naming every bad option, never its value',
-    () => {
-      const someBadValues = fc
-        .record(badValues, { requiredKeys: [] })
-        .filter((bad) => Object.keys(bad).length > 0);
-      fc.assert(
-        fc.property(validOptions, someBadValues, (valid, bad) => {
-          const error = constructionError(() => construct(withBadValues(valid, bad)));
-          expect(error).toBeInstanceOf(TypeError);
-          expect(error.message).toMatch(new RegExp(`^${name}: bad options: `));
-          for (const [option, value] of Object.entries(bad)) {
-            if (value === undefined) continue;
-            for (const named of namesFor(option, value)) expect(error.message).toContain(named);
-          }
-          expectNoCanary(error);
-        }),
-        { numRuns: NUM_RUNS },
-      );
-    },
-    PROPERTY_TIMEOUT_MS,
-  );
+  itHolds('throws a TypeError naming every bad option, never its value', NUM_RUNS, () => {
+    const someBadValues = fc
+      .record(badValues, { requiredKeys: [] })
+      .filter((bad) => Object.keys(bad).length > 0);
+    return fc.property(validOptions, someBadValues, (valid, bad) => {
+      const error = typeErrorFrom(() => construct(withBadValues(valid, bad, build)));
+      expect(error.message).toMatch(new RegExp(`^${name}: bad options: `));
+      for (const [option, value] of Object.entries(bad)) {
+        if (value === undefined) continue;
+        for (const named of namesFor(option, value)) expect(error.message).toContain(named);
+      }
+    });
+  });
 
-  it(
+  itHolds(
     'names an unknown option (with a hint for a misspelling), never its value',
+    NUM_RUNS / 4,
     () => {
       const unknownName = fc.constantFrom('sdkappid', 'Identifier', 'retries', 'apiKey', 'timeout');
       const anyValue = fc.oneof(otherTypes('throwingGetter'), numbers(fc.integer(), nonFinite));
-      fc.assert(
-        fc.property(validOptions, unknownName, anyValue, (valid, unknown, value) => {
-          const error = constructionError(() => construct({ ...valid, [unknown]: build(value) }));
-          expect(error).toBeInstanceOf(TypeError);
-          expect(error.message).toContain(`options.${unknown} is not an option`);
-          const meant = Object.keys(badValues).find(
-            (known) => known.toLowerCase() === unknown.toLowerCase(),
-          );
-          if (meant) expect(error.message).toContain(`(did you mean ${meant}?)`);
-          expectNoCanary(error);
-        }),
-        { numRuns: NUM_RUNS / 4 },
-      );
+      return fc.property(validOptions, unknownName, anyValue, (valid, unknown, value) => {
+        const error = typeErrorFrom(() => construct({ ...valid, [unknown]: build(value) }));
+        expect(error.message).toContain(`options.${unknown} is not an option`);
+        const meant = Object.keys(badValues).find(
+          (known) => known.toLowerCase() === unknown.toLowerCase(),
+        );
+        if (meant) expect(error.message).toContain(`(did you mean ${meant}?)`);
+      });
     },
-    PROPERTY_TIMEOUT_MS,
   );
 
-  it(
-    'asks for exactly one credential when both or neither are given',
-    () => {
-      const credentials = fc.oneof(
-        fc.constant({}),
-        fc.record({ secretKey: canaryString, userSig: canaryString }),
-      );
-      fc.assert(
-        fc.property(validOptions, credentials, (valid, given) => {
-          const { secretKey: _key, userSig: _sig, ...rest } = valid as Record<string, unknown>;
-          const error = constructionError(() => construct({ ...rest, ...given }));
-          expect(error).toBeInstanceOf(TypeError);
-          expect(error.message).toContain('give exactly one of secretKey and userSig');
-          expectNoCanary(error);
-        }),
-        { numRuns: NUM_RUNS / 4 },
-      );
-    },
-    PROPERTY_TIMEOUT_MS,
-  );
+  itHolds('asks for exactly one credential when both or neither are given', NUM_RUNS / 4, () => {
+    const credentials = fc.oneof(
+      fc.constant({}),
+      fc.record({ secretKey: canaryString, userSig: canaryString }),
+    );
+    return fc.property(validOptions, credentials, (valid, given) => {
+      const { secretKey: _key, userSig: _sig, ...rest } = valid as Record<string, unknown>;
+      const error = typeErrorFrom(() => construct({ ...rest, ...given }));
+      expect(error.message).toContain('give exactly one of secretKey and userSig');
+    });
+  });
 
-  it(
-    'refuses options that are not an object or cannot be read',
-    () => {
-      const notOptions = fc.oneof(
-        fc.constant<BadValue>({ kind: 'missing' }),
-        otherTypes('throwingGetter', 'object', 'array'),
-        numbers(fc.integer(), nonFinite),
-      );
-      fc.assert(
-        fc.property(notOptions, (bad) => {
-          const error = constructionError(() => construct(build(bad)));
-          expect(error).toBeInstanceOf(TypeError);
-          expect(error.message).toMatch(new RegExp(`^${name}: `));
-          expectNoCanary(error);
-        }),
-        { numRuns: NUM_RUNS / 4 },
-      );
-    },
-    PROPERTY_TIMEOUT_MS,
-  );
+  itHolds('refuses options that are not an object or cannot be read', NUM_RUNS / 4, () => {
+    const notOptions = fc.oneof(
+      missing,
+      otherTypes('throwingGetter', 'object', 'array'),
+      numbers(fc.integer(), nonFinite),
+    );
+    return fc.property(notOptions, (bad) => {
+      const error = typeErrorFrom(() => construct(build(bad)));
+      expect(error.message).toMatch(new RegExp(`^${name}: `));
+    });
+  });
 });
 
 describe('createChatClient endpoint (property)', () => {
-  it(
+  itHolds(
     'asks for exactly one of region and baseUrl when both or neither are given',
+    NUM_RUNS / 4,
     () => {
       const endpoints = fc.oneof(
         fc.constant({}),
@@ -494,38 +358,24 @@ describe('createChatClient endpoint (property)', () => {
           baseUrl: fc.webUrl({ validSchemes: ['http', 'https'] }),
         }),
       );
-      fc.assert(
-        fc.property(validCommon, endpoints, (valid, endpoint) => {
-          const error = constructionError(() =>
-            createChatClient({ ...valid, ...endpoint } as ChatClientOptions),
-          );
-          expect(error).toBeInstanceOf(TypeError);
-          expect(error.message).toContain('give exactly one of region and baseUrl');
-          expectNoCanary(error);
-        }),
-        { numRuns: NUM_RUNS / 4 },
-      );
+      return fc.property(validCommon, endpoints, (valid, endpoint) => {
+        const error = typeErrorFrom(() =>
+          createChatClient({ ...valid, ...endpoint } as ChatClientOptions),
+        );
+        expect(error.message).toContain('give exactly one of region and baseUrl');
+      });
     },
-    PROPERTY_TIMEOUT_MS,
   );
 });
 
 describe('createChatFetch endpoint (property)', () => {
-  it(
+  itHolds(
     'refuses region and baseUrl, even valid ones: each request goes to its own URL',
-    () => {
-      fc.assert(
-        fc.property(validCommon, validEndpoint, (valid, endpoint) => {
-          const error = constructionError(() =>
-            createChatFetch({ ...valid, ...endpoint } as never),
-          );
-          expect(error).toBeInstanceOf(TypeError);
-          expect(error.message).toContain(`options.${Object.keys(endpoint)[0]} is not used`);
-          expectNoCanary(error);
-        }),
-        { numRuns: NUM_RUNS / 4 },
-      );
-    },
-    PROPERTY_TIMEOUT_MS,
+    NUM_RUNS / 4,
+    () =>
+      fc.property(validCommon, validEndpoint, (valid, endpoint) => {
+        const error = typeErrorFrom(() => createChatFetch({ ...valid, ...endpoint } as never));
+        expect(error.message).toContain(`options.${Object.keys(endpoint)[0]} is not used`);
+      }),
   );
 });

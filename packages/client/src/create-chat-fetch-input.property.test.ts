@@ -7,7 +7,12 @@
 // calls.
 import { inspect } from 'node:util';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { CANARY } from '../test/helpers/canary.js';
+import { countingFetch } from '../test/helpers/counting-fetch.js';
+import { controlChar } from '../test/helpers/edge-values.js';
+import { itHolds } from '../test/helpers/property-test.js';
+import { settleWithin } from '../test/helpers/settle-within.js';
 import { createChatFetch } from './create-chat-fetch.js';
 import { ChatRequestValidationError } from './errors/chat-errors.js';
 import { createFetchClient } from './fetch.js';
@@ -15,14 +20,7 @@ import { createClient } from './generated/client/index.js';
 import { chatOperations } from './generated/operations.gen.js';
 import { getMembers } from './generated/sdk.gen.js';
 
-const CANARY = 'CANARY-c52a';
 const NUM_RUNS = 250;
-/**
- * A whole property's time limit: a few seconds on an idle machine; generous,
- * since the machine is shared (each call has its own 2 s bound).
- */
-const PROPERTY_TIMEOUT_MS = 30_000;
-const SETTLE_LIMIT_MS = 2000;
 const { MAX_SAFE_INTEGER } = Number;
 const baseUrl = 'https://chat.test';
 const { path } = chatOperations.getMembers;
@@ -46,9 +44,6 @@ const json = (...values: fc.Arbitrary<Json>[]): fc.Arbitrary<BadField> =>
 const otherJson = json(
   fc.constantFrom<Json>(null, true, false, '', [CANARY], { [CANARY]: CANARY }),
 );
-const controlChar = fc
-  .oneof(fc.integer({ min: 0, max: 0x1f }), fc.constant(0x7f))
-  .map((code) => String.fromCharCode(code));
 const missing = fc.constant<BadField>({ kind: 'missing' });
 
 const badGroupId = fc.oneof(
@@ -89,21 +84,9 @@ const validGroupId = fc
   .filter((id) => !CONTROL_CHARACTER.test(id));
 const cursor = fc.integer({ min: 0, max: MAX_SAFE_INTEGER });
 
-/** createChatFetch over a spy that counts every call before anything else. */
+/** createChatFetch over a fetch spy that counts every call before anything else. */
 const spyChatFetch = () => {
-  const bodies: unknown[] = [];
-  let calls = 0;
-  const fetch: typeof globalThis.fetch = async (input, init) => {
-    calls += 1;
-    bodies.push(await new Request(input, init).json());
-    return Response.json({
-      ActionStatus: 'OK',
-      ErrorCode: 0,
-      ErrorInfo: '',
-      MemberList: [],
-      NextTimestamp: 0,
-    });
-  };
+  const { fetch, ...spy } = countingFetch();
   const chatFetch = createChatFetch({
     sdkAppId: 1400000001,
     identifier: 'admin',
@@ -111,7 +94,7 @@ const spyChatFetch = () => {
     rateLimit: false,
     fetch,
   });
-  return { chatFetch, bodies, calls: () => calls };
+  return { chatFetch, ...spy };
 };
 
 type Door = 'chatFetch' | 'openapi-fetch' | 'sdk';
@@ -141,21 +124,10 @@ const send = async (
 
 /** The error a call failed with (a rejection, or the SDK's `{ error }`), or 'hung' / 'succeeded'. */
 const failureOf = async (call: Promise<{ error?: unknown }>): Promise<unknown> => {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const hung = new Promise<string>((resolve) => {
-    timer = setTimeout(() => resolve('hung'), SETTLE_LIMIT_MS);
-  });
-  try {
-    return await Promise.race([
-      call.then(
-        (result) => result.error ?? 'succeeded',
-        (error: unknown) => error,
-      ),
-      hung,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const settled = await settleWithin(call);
+  if (settled.status === 'hung') return 'hung';
+  if (settled.status === 'rejected') return settled.reason;
+  return (settled.value as { error?: unknown }).error ?? 'succeeded';
 };
 
 const expectNoCanary = (error: unknown) => {
@@ -165,98 +137,74 @@ const expectNoCanary = (error: unknown) => {
 };
 
 describe.concurrent('createChatFetch with bad request bodies (property)', () => {
-  it(
+  itHolds(
     'the fetch and openapi-fetch reject with ChatRequestValidationError naming every bad field',
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.constantFrom<Door>('chatFetch', 'openapi-fetch'),
-          validGroupId,
-          badBody,
-          async (door, groupId, { fields, unknown }) => {
-            const body: Record<string, Json | undefined> = { GroupId: groupId, Timestamp: 0 };
-            for (const [name, bad] of Object.entries(fields)) body[name] = buildField(bad);
-            if (unknown) body[unknown] = CANARY;
-            const { chatFetch, calls } = spyChatFetch();
-            const error = await failureOf(send(door, chatFetch, body));
-            expect(error).toBeInstanceOf(ChatRequestValidationError);
-            const paths = (error as ChatRequestValidationError).issues.map((issue) => issue.path);
-            for (const name of [...Object.keys(fields), ...(unknown ? [unknown] : [])]) {
-              expect(paths).toContain(name);
-            }
-            expect(calls()).toBe(0);
-            expectNoCanary(error);
-          },
-        ),
-        { numRuns: NUM_RUNS },
-      );
-    },
-    PROPERTY_TIMEOUT_MS,
-  );
-
-  it(
-    'the fetch rejects a body that is not a JSON object',
-    async () => {
-      const notAnObject = fc.oneof(
-        fc
-          .constantFrom<Json>(null, true, 0, CANARY, [CANARY])
-          .map((value) => JSON.stringify(value)),
-        fc.constantFrom('', `{${CANARY}`, `${CANARY}`, `{"GroupId":"${CANARY}"`),
-      );
-      await fc.assert(
-        fc.asyncProperty(notAnObject, async (text) => {
-          const { chatFetch, calls } = spyChatFetch();
-          const error = await failureOf(send('chatFetch', chatFetch, text));
-          expect(error).toBeInstanceOf(ChatRequestValidationError);
-          expect(calls()).toBe(0);
-          expectNoCanary(error);
-        }),
-        { numRuns: NUM_RUNS / 5 },
-      );
-    },
-    PROPERTY_TIMEOUT_MS,
-  );
-
-  it(
-    'the generated SDK fails without a request: its own Zod check answers first',
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(validGroupId, badBody, async (groupId, { fields, unknown }) => {
+    NUM_RUNS,
+    () =>
+      fc.asyncProperty(
+        fc.constantFrom<Door>('chatFetch', 'openapi-fetch'),
+        validGroupId,
+        badBody,
+        async (door, groupId, { fields, unknown }) => {
           const body: Record<string, Json | undefined> = { GroupId: groupId, Timestamp: 0 };
           for (const [name, bad] of Object.entries(fields)) body[name] = buildField(bad);
           if (unknown) body[unknown] = CANARY;
           const { chatFetch, calls } = spyChatFetch();
-          const error = await failureOf(send('sdk', chatFetch, body));
-          expect(error).not.toBe('succeeded');
-          expect(error).not.toBe('hung');
+          const error = await failureOf(send(door, chatFetch, body));
+          expect(error).toBeInstanceOf(ChatRequestValidationError);
+          const paths = (error as ChatRequestValidationError).issues.map((issue) => issue.path);
+          for (const name of [...Object.keys(fields), ...(unknown ? [unknown] : [])]) {
+            expect(paths).toContain(name);
+          }
           expect(calls()).toBe(0);
           expectNoCanary(error);
-        }),
-        { numRuns: NUM_RUNS / 2 },
-      );
-    },
-    PROPERTY_TIMEOUT_MS,
+        },
+      ),
+  );
+
+  itHolds('the fetch rejects a body that is not a JSON object', NUM_RUNS / 5, () => {
+    const notAnObject = fc.oneof(
+      fc.constantFrom<Json>(null, true, 0, CANARY, [CANARY]).map((value) => JSON.stringify(value)),
+      fc.constantFrom('', `{${CANARY}`, `${CANARY}`, `{"GroupId":"${CANARY}"`),
+    );
+    return fc.asyncProperty(notAnObject, async (text) => {
+      const { chatFetch, calls } = spyChatFetch();
+      const error = await failureOf(send('chatFetch', chatFetch, text));
+      expect(error).toBeInstanceOf(ChatRequestValidationError);
+      expect(calls()).toBe(0);
+      expectNoCanary(error);
+    });
+  });
+
+  itHolds(
+    'the generated SDK fails without a request: its own Zod check answers first',
+    NUM_RUNS / 2,
+    () =>
+      fc.asyncProperty(validGroupId, badBody, async (groupId, { fields, unknown }) => {
+        const body: Record<string, Json | undefined> = { GroupId: groupId, Timestamp: 0 };
+        for (const [name, bad] of Object.entries(fields)) body[name] = buildField(bad);
+        if (unknown) body[unknown] = CANARY;
+        const { chatFetch, calls } = spyChatFetch();
+        const error = await failureOf(send('sdk', chatFetch, body));
+        expect(error).not.toBe('succeeded');
+        expect(error).not.toBe('hung');
+        expect(calls()).toBe(0);
+        expectNoCanary(error);
+      }),
   );
 });
 
 describe.concurrent('valid bodies do reach the fetch spy (control property)', () => {
-  it(
-    'each door sends exactly one request with the body as given',
-    async () => {
-      const validBody = fc.record(
-        { GroupId: validGroupId, Timestamp: cursor, Mark: cursor },
-        { requiredKeys: ['GroupId', 'Timestamp'] },
-      );
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...doors), validBody, async (door, body) => {
-          const { chatFetch, bodies, calls } = spyChatFetch();
-          expect(await failureOf(send(door, chatFetch, body))).toBe('succeeded');
-          expect(calls()).toBe(1);
-          expect(bodies).toEqual([body]);
-        }),
-        { numRuns: NUM_RUNS },
-      );
-    },
-    PROPERTY_TIMEOUT_MS,
-  );
+  itHolds('each door sends exactly one request with the body as given', NUM_RUNS, () => {
+    const validBody = fc.record(
+      { GroupId: validGroupId, Timestamp: cursor, Mark: cursor },
+      { requiredKeys: ['GroupId', 'Timestamp'] },
+    );
+    return fc.asyncProperty(fc.constantFrom(...doors), validBody, async (door, body) => {
+      const { chatFetch, bodies, calls } = spyChatFetch();
+      expect(await failureOf(send(door, chatFetch, body))).toBe('succeeded');
+      expect(calls()).toBe(1);
+      expect(bodies).toEqual([body]);
+    });
+  });
 });

@@ -15,7 +15,7 @@ export interface HttpAnswer {
   text: string;
 }
 
-interface ApiBody {
+export interface ApiBody {
   ActionStatus: 'OK' | 'FAIL';
   ErrorCode: number;
   ErrorInfo: string;

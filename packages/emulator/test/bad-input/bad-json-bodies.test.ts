@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  apiFailureCode,
-  expectStillServing,
-  postAnswer,
-  readApiBody,
-} from './api-answer-checks.js';
-import { useBadInputTarget } from './bad-input-suite.js';
+import { useBadInputSuite } from './bad-input-suite.js';
 import { firstPageBody, roomId } from './bad-input-target.js';
 
 // Bodies that are not the JSON object get_members takes. The codes are the
 // README's table ("What it answers"): 60003 for a body that is not UTF-8 JSON,
 // 10004 for one that is not an object, 60002 for one over 64 KiB.
 
-const target = useBadInputTarget();
+const { post, readBody, failureCode, expectStillServing } = useBadInputSuite();
 
 /** The cap the README documents ("a body over 64 KiB"), not the constant in the source. */
 const maxBodyBytes = 64 * 1024;
@@ -37,9 +31,9 @@ describe.concurrent('a body that is not JSON gets 60003', () => {
     { name: 'a byte order mark, then garbage', body: `${bom}{` },
     { name: 'two byte order marks', body: `${bom}${bom}${firstPageBody}` },
   ])('$name', async ({ body }) => {
-    const answer = await postAnswer(target().goodUrl, body);
-    expect(apiFailureCode(answer, target())).toBe(60003);
-    await expectStillServing(target());
+    const answer = await post(body);
+    expect(failureCode(answer)).toBe(60003);
+    await expectStillServing();
   });
 });
 
@@ -60,9 +54,9 @@ describe.concurrent('JSON that is not an object gets 10004', () => {
     },
   ])('$name', async ({ body }) => {
     expect(body.length).toBeLessThanOrEqual(maxBodyBytes);
-    const answer = await postAnswer(target().goodUrl, body);
-    expect(apiFailureCode(answer, target())).toBe(10004);
-    await expectStillServing(target());
+    const answer = await post(body);
+    expect(failureCode(answer)).toBe(10004);
+    await expectStillServing();
   });
 });
 
@@ -70,18 +64,15 @@ describe.concurrent('edge cases the README settles', () => {
   it('arrays nested 100,000 levels deep are over 64 KiB: 60002', async () => {
     const body = nested(100_000);
     expect(body.length).toBeGreaterThan(maxBodyBytes);
-    expect(apiFailureCode(await postAnswer(target().goodUrl, body), target())).toBe(60002);
-    await expectStillServing(target());
+    expect(failureCode(await post(body))).toBe(60002);
+    await expectStillServing();
   });
 
   // RFC 8259 section 8.1 lets a parser ignore a leading byte order mark.
   it('ignores one leading byte order mark', async () => {
-    const body = readApiBody(
-      await postAnswer(target().goodUrl, `${bom}${firstPageBody}`),
-      target(),
-    );
+    const body = readBody(await post(`${bom}${firstPageBody}`));
     expect(body.ErrorCode).toBe(0);
-    await expectStillServing(target());
+    await expectStillServing();
   });
 
   // RFC 8259 section 4 leaves duplicate names to the parser; JSON.parse keeps the last.
@@ -102,8 +93,8 @@ describe.concurrent('edge cases the README settles', () => {
       code: 10004,
     },
   ])('reads the last of duplicate keys: $name', async ({ body, code }) => {
-    const answer = readApiBody(await postAnswer(target().goodUrl, body), target());
+    const answer = readBody(await post(body));
     expect(answer.ErrorCode).toBe(code);
-    await expectStillServing(target());
+    await expectStillServing();
   });
 });

@@ -1,13 +1,8 @@
 import { maxHeaderSize } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { apiPath } from '../../src/spec-facts.js';
-import {
-  apiFailureCode,
-  expectStillServing,
-  postAnswer,
-  readApiBody,
-} from './api-answer-checks.js';
-import { useBadInputTarget } from './bad-input-suite.js';
+import { postAnswer } from './api-answer-checks.js';
+import { useBadInputSuite } from './bad-input-suite.js';
 import { firstPageBody } from './bad-input-target.js';
 
 // The five query parameters of every REST call, missing, empty, repeated,
@@ -15,7 +10,7 @@ import { firstPageBody } from './bad-input-target.js';
 // answers"). Queries are written on the wire exactly as given: fetch keeps
 // percent-escapes, good or bad, as they are.
 
-const target = useBadInputTarget();
+const { target, readBody, failureCode, expectStillServing } = useBadInputSuite();
 
 type Wire = [name: string, value: string][];
 
@@ -34,9 +29,9 @@ const answerTo = async (wire: Wire) => {
 };
 
 const expectCode = async (wire: Wire, code: number) => {
-  const answer = readApiBody(await answerTo(wire), target());
+  const answer = readBody(await answerTo(wire));
   expect(answer.ErrorCode, answer.ErrorInfo).toBe(code);
-  await expectStillServing(target());
+  await expectStillServing();
 };
 
 const missingCodes = [
@@ -136,7 +131,7 @@ describe.concurrent('a long query string', () => {
   // the README's answer to requests that never reach the API, 431 with the API's error shape.
   it("over Node's header limit gets 431 with 60002", async () => {
     const answer = await answerTo([...goodWire(), ['padding', 'p'.repeat(maxHeaderSize)]]);
-    expect(apiFailureCode(answer, target(), { status: 431 })).toBe(60002);
-    await expectStillServing(target());
+    expect(failureCode(answer, { status: 431 })).toBe(60002);
+    await expectStillServing();
   });
 });

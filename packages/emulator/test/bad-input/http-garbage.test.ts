@@ -2,13 +2,8 @@ import { maxHeaderSize } from 'node:http';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { apiPath } from '../../src/spec-facts.js';
-import {
-  apiFailureCode,
-  expectStillServing,
-  fromRawAnswer,
-  readApiBody,
-} from './api-answer-checks.js';
-import { useBadInputTarget } from './bad-input-suite.js';
+import { fromRawAnswer } from './api-answer-checks.js';
+import { useBadInputSuite } from './bad-input-suite.js';
 import { firstPageBody } from './bad-input-target.js';
 import { exchangeRaw, type RawAnswer, requestHead } from './raw-exchange.js';
 
@@ -18,12 +13,12 @@ import { exchangeRaw, type RawAnswer, requestHead } from './raw-exchange.js';
 // close`, and still the API's error shape in the body, with 60002 (HTTP parse
 // error).
 
-const target = useBadInputTarget();
+const { target, readBody, failureCode, expectStillServing } = useBadInputSuite();
 
 const expectHttpLevelFailure = async (answer: RawAnswer, status: number) => {
   expect(answer.headers.connection).toBe('close');
-  expect(apiFailureCode(fromRawAnswer(answer), target(), { status })).toBe(60002);
-  await expectStillServing(target());
+  expect(failureCode(fromRawAnswer(answer), { status })).toBe(60002);
+  await expectStillServing();
 };
 
 /** The API path and a valid query: built per test, once the emulator runs. */
@@ -117,7 +112,7 @@ describe.concurrent('bytes that are not HTTP get 400 and close', () => {
       target().port,
       `POST ${apiTarget()} HTTP/1.0\r\ncontent-length: ${firstPageBody.length}\r\n\r\n${firstPageBody}`,
     );
-    expect(readApiBody(fromRawAnswer(answer), target()).ErrorCode).toBe(0);
+    expect(readBody(fromRawAnswer(answer)).ErrorCode).toBe(0);
   });
 });
 
@@ -147,7 +142,7 @@ describe.concurrent('connections that stall or reset', () => {
         received += chunk.length;
       });
       socket.write(goodHead(['content-length: 2']));
-      await expectStillServing(target());
+      await expectStillServing();
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(received).toBe(0);
       expect(socket.destroyed).toBe(false);
@@ -177,6 +172,6 @@ describe.concurrent('connections that stall or reset', () => {
   ])('a reset after $name leaves the server serving', async ({ bytes }) => {
     await resetAfterWriting(bytes());
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await expectStillServing(target());
+    await expectStillServing();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiPath } from '../../src/spec-facts.js';
-import { expectStillServing, fromRawAnswer, readApiBody } from './api-answer-checks.js';
-import { useBadInputTarget } from './bad-input-suite.js';
+import { fromRawAnswer } from './api-answer-checks.js';
+import { useBadInputSuite } from './bad-input-suite.js';
 import { firstPageBody } from './bad-input-target.js';
 import { exchangeRaw, requestHead } from './raw-exchange.js';
 
@@ -10,7 +10,7 @@ import { exchangeRaw, requestHead } from './raw-exchange.js';
 // only then answers: the sender never sees EPIPE or ECONNRESET, so any send
 // error fails these tests.
 
-const target = useBadInputTarget();
+const { target, readBody, expectStillServing } = useBadInputSuite();
 
 /** The cap the README documents ("a body over 64 KiB"), not the constant in the source. */
 const maxBodyBytes = 64 * 1024;
@@ -51,7 +51,7 @@ const send = async (method: string, path: string, framing: keyof typeof framings
   const head = requestHead(method, `${path}?${target().goodQuery}`, headers);
   const answer = await exchangeRaw(target().port, head, { body, timeoutMs: 20_000 });
   expect(answer.sendError, 'the sender saw an error').toBeUndefined();
-  return readApiBody(fromRawAnswer(answer), target()).ErrorCode;
+  return readBody(fromRawAnswer(answer)).ErrorCode;
 };
 
 const framingNames = Object.keys(framings) as (keyof typeof framings)[];
@@ -65,21 +65,21 @@ const cases = framingNames.flatMap((framing) => sizes.map((size) => ({ framing, 
 describe.concurrent('bodies over the 64 KiB cap', () => {
   it.each(framingNames)('exactly 64 KiB (%s) is read: ErrorCode 0', async (framing) => {
     expect(await send('POST', apiPath, framing, maxBodyBytes)).toBe(0);
-    await expectStillServing(target());
+    await expectStillServing();
   });
 
   it.each(cases)('$name ($framing) gets 60002', async ({ framing, size }) => {
     expect(await send('POST', apiPath, framing, size)).toBe(60002);
-    await expectStillServing(target());
+    await expectStillServing();
   });
 
   it('10 MiB by PUT gets 60002', async () => {
     expect(await send('PUT', apiPath, 'chunked', 10 * 1024 * 1024)).toBe(60002);
-    await expectStillServing(target());
+    await expectStillServing();
   });
 
   it('10 MiB to an unknown path gets 60009', async () => {
     expect(await send('POST', '/v4/unknown', 'chunked', 10 * 1024 * 1024)).toBe(60009);
-    await expectStillServing(target());
+    await expectStillServing();
   });
 });

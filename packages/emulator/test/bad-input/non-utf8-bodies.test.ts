@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  apiFailureCode,
-  expectStillServing,
-  postAnswer,
-  readApiBody,
-} from './api-answer-checks.js';
-import { useBadInputTarget } from './bad-input-suite.js';
+import { useBadInputSuite } from './bad-input-suite.js';
 import { firstPageBody, roomId } from './bad-input-target.js';
 
 // Bodies whose bytes are not UTF-8 get 60003 (README: "body not UTF-8 JSON"):
@@ -13,7 +7,7 @@ import { firstPageBody, roomId } from './bad-input-target.js';
 // The Content-Type header is not checked: the `contenttype=json` query
 // parameter names the format (REST API overview).
 
-const target = useBadInputTarget();
+const { post, readBody, failureCode, expectStillServing } = useBadInputSuite();
 
 const bytes = (...parts: (string | number[])[]): Uint8Array<ArrayBuffer> =>
   new Uint8Array(
@@ -52,8 +46,8 @@ describe.concurrent('bytes that are not UTF-8 get 60003', () => {
       ),
     },
   ])('$name', async ({ body }) => {
-    expect(apiFailureCode(await postAnswer(target().goodUrl, body), target())).toBe(60003);
-    await expectStillServing(target());
+    expect(failureCode(await post(body))).toBe(60003);
+    await expectStillServing();
   });
 });
 
@@ -64,8 +58,8 @@ describe.concurrent('valid UTF-8 is decoded, then checked', () => {
     { name: 'an emoji names no group', groupId: '🎥room', code: 10010 },
   ])('$name: $code', async ({ groupId, code }) => {
     const body = bytes(JSON.stringify({ GroupId: groupId, Timestamp: 0 }));
-    expect(apiFailureCode(await postAnswer(target().goodUrl, body), target())).toBe(code);
-    await expectStillServing(target());
+    expect(failureCode(await post(body))).toBe(code);
+    await expectStillServing();
   });
 });
 
@@ -78,22 +72,18 @@ describe.concurrent('the Content-Type header is not checked', () => {
     'image/png',
     '',
   ])('a JSON body sent as %j is read as JSON', async (contentType) => {
-    const answer = await postAnswer(target().goodUrl, bytes(firstPageBody), {
+    const answer = await post(bytes(firstPageBody), {
       headers: contentType === '' ? {} : { 'content-type': contentType },
     });
-    expect(readApiBody(answer, target()).ErrorCode).toBe(0);
-    await expectStillServing(target());
+    expect(readBody(answer).ErrorCode).toBe(0);
+    await expectStillServing();
   });
 
   it('a form-encoded body is not JSON: 60003', async () => {
-    const answer = await postAnswer(
-      target().goodUrl,
-      `GroupId=${encodeURIComponent(roomId)}&Timestamp=0`,
-      {
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      },
-    );
-    expect(apiFailureCode(answer, target())).toBe(60003);
-    await expectStillServing(target());
+    const answer = await post(`GroupId=${encodeURIComponent(roomId)}&Timestamp=0`, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(failureCode(answer)).toBe(60003);
+    await expectStillServing();
   });
 });

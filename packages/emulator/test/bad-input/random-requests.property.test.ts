@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apiPath } from '../../src/spec-facts.js';
-import { expectStillServing, fromRawAnswer, postAnswer, readApiBody } from './api-answer-checks.js';
-import { useBadInputTarget } from './bad-input-suite.js';
+import { fromRawAnswer, postAnswer } from './api-answer-checks.js';
+import { useBadInputSuite } from './bad-input-suite.js';
 import { firstPageBody, roomId } from './bad-input-target.js';
 import { exchangeRaw } from './raw-exchange.js';
 
@@ -11,7 +11,7 @@ import { exchangeRaw } from './raw-exchange.js';
 // a time limit (postAnswer and exchangeRaw give up after 10 s), and the
 // emulator keeps serving after each one.
 
-const target = useBadInputTarget();
+const { target, post, readBody, expectStillServing } = useBadInputSuite();
 const numRuns = 200;
 
 const asBytes = (text: string) => new Uint8Array(Buffer.from(text));
@@ -82,10 +82,10 @@ describe('random requests', () => {
     const codes = new Set<number>();
     await fc.assert(
       fc.asyncProperty(randomBody, async (body) => {
-        const answer = readApiBody(await postAnswer(target().goodUrl, body), target());
+        const answer = readBody(await post(body));
         codes.add(answer.ErrorCode);
         if (answer.ErrorCode === 0) expect(answer.MemberList?.length).toBeLessThanOrEqual(2);
-        await expectStillServing(target());
+        await expectStillServing();
       }),
       { numRuns },
     );
@@ -98,8 +98,8 @@ describe('random requests', () => {
     await fc.assert(
       fc.asyncProperty(randomQuery, async (pairs) => {
         const url = `${target().emulator.url}${apiPath}?${toWire(pairs)}`;
-        codes.add(readApiBody(await postAnswer(url, firstPageBody), target()).ErrorCode);
-        await expectStillServing(target());
+        codes.add(readBody(await postAnswer(url, firstPageBody)).ErrorCode);
+        await expectStillServing();
       }),
       { numRuns },
     );
@@ -131,10 +131,10 @@ describe('random requests', () => {
         // The answer to HEAD has no body (RFC 9110 section 9.3.2).
         const bodiless = typeof bytes === 'string' && bytes.startsWith('HEAD ');
         if (answer.status !== 0 && !(bodiless && answer.body.length === 0)) {
-          readApiBody(fromRawAnswer(answer), target(), { status: answer.status });
+          readBody(fromRawAnswer(answer), { status: answer.status });
           expect([200, 400, 431]).toContain(answer.status);
         }
-        await expectStillServing(target());
+        await expectStillServing();
       }),
       { numRuns },
     );

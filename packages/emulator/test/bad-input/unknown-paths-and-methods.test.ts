@@ -1,14 +1,8 @@
 import { maxHeaderSize } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { apiPath } from '../../src/spec-facts.js';
-import {
-  apiFailureCode,
-  expectStillServing,
-  fromRawAnswer,
-  fromResponse,
-  readApiBody,
-} from './api-answer-checks.js';
-import { useBadInputTarget } from './bad-input-suite.js';
+import { fromRawAnswer, fromResponse } from './api-answer-checks.js';
+import { useBadInputSuite } from './bad-input-suite.js';
 import { firstPageBody } from './bad-input-target.js';
 import { exchangeRaw, requestHead } from './raw-exchange.js';
 
@@ -16,7 +10,7 @@ import { exchangeRaw, requestHead } from './raw-exchange.js';
 // (README: "any other path", "not POST"). Paths go over a bare socket, sent
 // byte for byte: fetch would resolve `..` before sending.
 
-const target = useBadInputTarget();
+const { target, readBody, failureCode, expectStillServing } = useBadInputSuite();
 
 /** POSTs a valid first page with the valid query to `path`, exactly as written. */
 const postTo = async (path: string) => {
@@ -53,8 +47,8 @@ describe.concurrent('a path other than the API path gets 60009', () => {
     { name: 'the API path 200 times', path: apiPath.repeat(200) },
     { name: 'the control prefix without its slash', path: '/__emulator' },
   ])('$name', async ({ path }) => {
-    expect(apiFailureCode(fromRawAnswer(await postTo(path)), target())).toBe(60009);
-    await expectStillServing(target());
+    expect(failureCode(fromRawAnswer(await postTo(path)))).toBe(60009);
+    await expectStillServing();
   });
 
   it('the API path with a fragment is the API path', async () => {
@@ -62,19 +56,19 @@ describe.concurrent('a path other than the API path gets 60009', () => {
       `content-length: ${firstPageBody.length}`,
     ]);
     const answer = await exchangeRaw(target().port, head, { body: [firstPageBody] });
-    expect(readApiBody(fromRawAnswer(answer), target()).ErrorCode).toBe(0);
+    expect(readBody(fromRawAnswer(answer)).ErrorCode).toBe(0);
   });
 
   // RFC 9112 section 3.2.2: a server must accept the absolute form proxies send.
   it('the API path as an absolute URL is the API path', async () => {
     const answer = await postTo(`http://127.0.0.1:${target().port}${apiPath}`);
-    expect(readApiBody(fromRawAnswer(answer), target()).ErrorCode).toBe(0);
+    expect(readBody(fromRawAnswer(answer)).ErrorCode).toBe(0);
   });
 
   it("a path over Node's header limit gets 431 with 60002", async () => {
     const answer = await postTo(`/${'a'.repeat(maxHeaderSize)}`);
-    expect(apiFailureCode(fromRawAnswer(answer), target(), { status: 431 })).toBe(60002);
-    await expectStillServing(target());
+    expect(failureCode(fromRawAnswer(answer), { status: 431 })).toBe(60002);
+    await expectStillServing();
   });
 });
 
@@ -86,8 +80,8 @@ describe.concurrent('a method other than POST on the API path gets 60002', () =>
       ...(withBody && { body: firstPageBody }),
       signal: AbortSignal.timeout(10_000),
     });
-    expect(apiFailureCode(await fromResponse(response), target())).toBe(60002);
-    await expectStillServing(target());
+    expect(failureCode(await fromResponse(response))).toBe(60002);
+    await expectStillServing();
   });
 
   it.each(['PROPFIND', 'REPORT', 'PURGE'])(
@@ -95,15 +89,15 @@ describe.concurrent('a method other than POST on the API path gets 60002', () =>
     async (method) => {
       const head = requestHead(method, `${apiPath}?${target().goodQuery}`);
       const answer = await exchangeRaw(target().port, head);
-      expect(apiFailureCode(fromRawAnswer(answer), target())).toBe(60002);
-      await expectStillServing(target());
+      expect(failureCode(fromRawAnswer(answer))).toBe(60002);
+      await expectStillServing();
     },
   );
 
   it('OPTIONS * gets 60002: the target is not a path', async () => {
     const answer = await exchangeRaw(target().port, requestHead('OPTIONS', '*'));
-    expect(apiFailureCode(fromRawAnswer(answer), target())).toBe(60002);
-    await expectStillServing(target());
+    expect(failureCode(fromRawAnswer(answer))).toBe(60002);
+    await expectStillServing();
   });
 
   // HTTP forbids a body in the answer to HEAD (RFC 9110 section 9.3.2): the
@@ -115,10 +109,10 @@ describe.concurrent('a method other than POST on the API path gets 60002', () =>
       ),
     );
     const getAnswer = await fromResponse(get as Response);
-    expect(apiFailureCode(getAnswer, target())).toBe(60002);
+    expect(failureCode(getAnswer)).toBe(60002);
     const headAnswer = await fromResponse(head as Response);
     expect(headAnswer).toEqual({ ...getAnswer, text: '' });
     expect(head?.headers.get('content-length')).toBe(String(Buffer.byteLength(getAnswer.text)));
-    await expectStillServing(target());
+    await expectStillServing();
   });
 });

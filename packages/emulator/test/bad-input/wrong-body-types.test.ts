@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectStillServing, postAnswer, readApiBody } from './api-answer-checks.js';
-import { useBadInputTarget } from './bad-input-suite.js';
+import { useBadInputSuite } from './bad-input-suite.js';
 import { roomId } from './bad-input-target.js';
 
 // Every body field with every wrong JSON type. The codes are the README's table:
@@ -8,7 +7,7 @@ import { roomId } from './bad-input-target.js';
 // group, 10010 for a well-formed one the app does not have. Values are written
 // as JSON text so that numbers like 1e400 reach the emulator as sent.
 
-const target = useBadInputTarget();
+const { post, readBody, expectStillServing } = useBadInputSuite();
 
 const bodyWith = (fields: Record<string, string | undefined>): string => {
   const merged: Record<string, string | undefined> = {
@@ -44,9 +43,9 @@ const notACursor = [
 const cursorSpellings = ['0', '-0', '0.0', '1e3', '1.0', '9007199254740991'];
 
 const expectCode = async (body: string, code: number) => {
-  const answer = readApiBody(await postAnswer(target().goodUrl, body), target());
+  const answer = readBody(await post(body));
   expect(answer.ErrorCode, `${body} -> ${answer.ErrorInfo}`).toBe(code);
-  await expectStillServing(target());
+  await expectStillServing();
 };
 
 describe.concurrent('Timestamp', () => {
