@@ -28,6 +28,7 @@ const rowOf = (label, run) => {
     ],
     refused: rateLimitAnswers(run.emulatorStats.byErrorCode),
     busiest: Math.max(run.emulatorStats.busiestSecond, run.clientBusiestWindow),
+    sent: run.clientBusiestWindow,
   };
 };
 
@@ -86,6 +87,16 @@ export const measureSharedQuota = async ({ emulator, secretKey, durationMs, conc
     ],
     notes: [
       `Without a shared store each process counts its own ${callsPerSecondLimit} calls/s, so the emulator receives up to twice the limit and refuses the excess; the client retries those refusals (backOff, from 1 s), and whatever is still refused after the retries reaches the caller. This is the expected gap: the default store is per process (packages/client/README.md, "Rate limit").`,
+      ...(fixed.refused > 0 && fixed.sent > callsPerSecondLimit
+        ? [
+            `Why the shared window still saw ${integer(fixed.refused)} rate-limit answers: the service takes a place when a client asks (by the client's clock), and the call leaves only after the answer has come back over loopback and the client's event loop has run it. Both clients together sent ${fixed.sent} calls within one 1 s window by their own send times, so some calls left more than the margin (rateLimitDefaults.marginMs) after their place was taken. A store on another host adds its own round trip to that delay: give such a store a margin larger than its round trips vary.`,
+          ]
+        : []),
+      ...(fixed.refused > 0 && fixed.sent <= callsPerSecondLimit
+        ? [
+            `Why the shared window still saw ${integer(fixed.refused)} rate-limit answers: the clients never sent more than ${callsPerSecondLimit} calls in a 1 s window by their own send times, so calls reached the emulator at uneven times by more than the margin (rateLimitDefaults.marginMs).`,
+          ]
+        : []),
       "In the second row every call first makes a loopback round trip to the window's service (in the bench process), so each loop's cycle is longer and its calls/s depends on the machine's load more than the first row's; the point of the row is the rate-limit answers and the busiest window.",
     ],
     broken: wrongAnswers > 0 ? `${wrongAnswers} pages had the wrong number of members` : undefined,
