@@ -53,19 +53,30 @@ describe.concurrent('the call-frequency limit', () => {
     }
   });
 
-  it(`a default client whose rate limit is set to ${callsPerSecond} calls/s makes ${callsPerSecond * 2 + 2} calls without one rate-limit answer`, async ({
+  // The margin absorbs calls that reach the server at uneven times (client
+  // README, "Rate limit"). Here client and emulator share one process on a CI
+  // machine running every package's tests at once, where a cold or busy event
+  // loop delays the emulator's clock reading by more than the default 30 ms
+  // (seen once in CI: one 60007). The default's figure on a quiet machine is
+  // BENCHMARKS.md's quota run; this test checks that the two rules agree.
+  const marginMs = 250;
+
+  it(`a client whose rate limit is set to ${callsPerSecond} calls/s (margin ${marginMs} ms) makes ${callsPerSecond * 2 + 2} calls without one rate-limit answer`, async ({
     expect,
   }) => {
     const calls = callsPerSecond * 2 + 2;
     const world = await startSentinelScenario({
       credential: 'secretKey',
       emulator: { callsPerSecond, rateLimitErrorCode },
-      client: { rateLimit: { callsPerSecond } },
+      client: { rateLimit: { callsPerSecond, marginMs } },
     });
     try {
+      const started = performance.now();
       for (let call = 0; call < calls; call++) {
         await world.client.getMembers({ groupId: world.app.groupId });
       }
+      // Calls 6 and 11 each waited for a window to pass: the client did hold back.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(2 * (1000 + marginMs) - 5);
       expect(ledger.check(world.logLines, world.secrets())).toEqual([]);
       const stats = world.emulator.stats();
       expect(stats.byErrorCode).toEqual({ 0: calls });
