@@ -1,18 +1,23 @@
 // Nicknames and accounts are chosen by end users: a control character (an ANSI
 // escape, a carriage return) in one could rewrite the operator's terminal.
+// No g flag: a global regex's lastIndex would make test() skip matches.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
-
-// The same class without the g flag, whose lastIndex would make test() skip matches.
-const controlCharacter = new RegExp(controlCharacters.source);
+const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Whether a text holds a C0 or C1 control character or DEL (a newline, a tab, an escape). */
 export const hasControlCharacter = (text: string): boolean => controlCharacter.test(text);
 
-/** Shows control characters as `\uXXXX` escapes, so text prints as one inert line. */
+// Bidirectional formatting characters reorder what follows them on screen
+// ("Trojan Source", CVE-2021-42574): a nickname could make the next columns
+// read backwards. Unicode TR9 lists them; U+2028/U+2029 end lines in some viewers.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+const unsafeForTerminal =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+/** Shows control and bidi formatting characters as `\uXXXX` escapes, so text prints as one inert line. */
 export const terminalText = (text: string): string =>
   text.replace(
-    controlCharacters,
+    unsafeForTerminal,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 

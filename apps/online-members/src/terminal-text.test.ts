@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { hasControlCharacter, oneLine, terminalText } from './terminal-text.js';
+
+describe('terminalText', () => {
+  it.each([
+    { name: 'an ANSI escape', given: '\u001b[2Jwiped', want: '\\u001b[2Jwiped' },
+    { name: 'a carriage return', given: 'a\rb', want: 'a\\u000db' },
+    { name: 'a C1 control', given: 'a\u009bb', want: 'a\\u009bb' },
+    { name: 'a right-to-left override', given: 'abc\u202edef', want: 'abc\\u202edef' },
+    { name: 'a right-to-left isolate', given: '\u2067x\u2069', want: '\\u2067x\\u2069' },
+    { name: 'the Arabic letter mark', given: 'a\u061cb', want: 'a\\u061cb' },
+    { name: 'a line separator', given: 'a\u2028b', want: 'a\\u2028b' },
+  ])('escapes $name', ({ given, want }) => {
+    expect(terminalText(given)).toBe(want);
+  });
+
+  it('leaves other text alone, right-to-left scripts and emoji included', () => {
+    const text = 'Viewer 12 · مرحبا · 観客 · 🎉';
+    expect(terminalText(text)).toBe(text);
+  });
+});
+
+describe('hasControlCharacter', () => {
+  it('finds C0 and C1 controls and DEL, every time it is asked', () => {
+    for (let i = 0; i < 3; i += 1) expect(hasControlCharacter('a\nb')).toBe(true);
+    expect(hasControlCharacter('a\u007fb')).toBe(true);
+    expect(hasControlCharacter('plain')).toBe(false);
+  });
+});
+
+describe('oneLine', () => {
+  it('collapses whitespace and escapes what is left', () => {
+    expect(oneLine(' a\n\tb \u202e c ')).toBe('a b \\u202e c');
+  });
+});
