@@ -19,7 +19,8 @@ export default defineConfig({
       },
       {
         // The subset `pnpm test:runtimes` runs on Node 20, 22 and 24, Bun and
-        // Deno: UserSigs, request building, pagination, a real loopback socket.
+        // Deno: UserSigs, request building, the rate limit, pagination, a real
+        // loopback socket.
         // `pnpm test` runs these files in the unit project, not twice.
         extends: true,
         test: {
@@ -27,6 +28,7 @@ export default defineConfig({
           include: [
             'src/user-sig/**/*.test.ts',
             'src/call-sender.test.ts',
+            'src/policies/rate-limit*.test.ts',
             'src/pagination/**/*.test.ts',
             'test/runtime/**/*.test.ts',
           ],
