@@ -10,8 +10,8 @@ export const hasControlCharacter = (text: string): boolean => controlCharacter.t
 // Bidirectional formatting characters reorder what follows them on screen
 // ("Trojan Source", CVE-2021-42574): a nickname could make the next columns
 // read backwards. Unicode TR9 lists them; U+2028/U+2029 end lines in some viewers.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const unsafeForTerminal =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 /** Shows control and bidi formatting characters as `\uXXXX` escapes, so text prints as one inert line. */
