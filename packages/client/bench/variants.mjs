@@ -22,8 +22,8 @@ const userSig = `eJwtzE0LgjAYB${'x9k0L1tZqbJvXGAWpXzYQ'.repeat(5)}_Mg-ZW7-a1Ty8G
 
 /**
  * The rate-limit store the client variants count against: the package's own
- * memory store (what the default process-wide store is), counting the answers
- * that asked a call to wait, so the output can say whether the limit ever waited.
+ * memory store (what the default process-wide store is), counting the places
+ * that made a call wait, so the output can say whether the limit ever waited.
  */
 const createCountingRateLimitStore = () => {
   const store = createMemoryRateLimitStore();
@@ -31,8 +31,8 @@ const createCountingRateLimitStore = () => {
   return {
     counts,
     store: {
-      acquire: (window, nowMs) => {
-        const waitMs = store.acquire(window, nowMs);
+      reservePlace: (window, nowMs) => {
+        const waitMs = store.reservePlace(window, nowMs);
         counts.asked += 1;
         if (waitMs > 0) {
           counts.waits += 1;

@@ -90,9 +90,9 @@ const optionNames: readonly OptionName[] = [
 
 const unreadable = (path: string) => `${path} could not be read (its getter threw)`;
 
-const hasAcquireMethod = (store: unknown) => {
+const hasReservePlaceMethod = (store: unknown) => {
   try {
-    return typeof (store as { acquire?: unknown } | null)?.acquire === 'function';
+    return typeof (store as { reservePlace?: unknown } | null)?.reservePlace === 'function';
   } catch {
     return false;
   }
@@ -123,8 +123,9 @@ const readRateLimit = (
   if (burst !== undefined && !isPositiveInteger(burst)) {
     problems.push('options.rateLimit.burst must be a positive integer');
   }
-  if (store !== undefined && !hasAcquireMethod(store)) {
-    problems.push('options.rateLimit.store must have an acquire() method');
+  // Stores of earlier releases (acquire(), reserve()) had other contracts: refused, not guessed at.
+  if (store !== undefined && !hasReservePlaceMethod(store)) {
+    problems.push('options.rateLimit.store must have a reservePlace() method');
   }
   return { value: read.values as ChatRateLimitOptions, problems };
 };

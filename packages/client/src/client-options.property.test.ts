@@ -130,7 +130,7 @@ const badRateLimitFields = fc
       ),
       store: fc.oneof(
         otherTypes('throwingGetter'),
-        fc.constant<BadValue>({ kind: 'object' }), // no acquire()
+        fc.constant<BadValue>({ kind: 'object' }), // no reservePlace()
       ),
       perSecond: fc.constant<BadValue>({ kind: 'number', value: 5 }), // not a field
     },
@@ -210,7 +210,7 @@ const validRest = fc.record(
           callsPerSecond: fc.integer({ min: 1, max: MAX_SAFE_INTEGER }),
           marginMs: fc.integer({ min: 0, max: 1000 }),
           burst: fc.integer({ min: 1, max: MAX_SAFE_INTEGER }),
-          store: fc.constant({ acquire: () => 0 }),
+          store: fc.constant({ reservePlace: () => 0 }),
         },
         { requiredKeys: [] },
       ),

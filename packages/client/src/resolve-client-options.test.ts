@@ -156,9 +156,9 @@ describe('createChatClient options', () => {
       want: 'options.rateLimit.marginMs must be an integer from 0 to 1000',
     },
     {
-      given: 'a store without acquire()',
+      given: 'a store without reservePlace()',
       change: { rateLimit: { store: {} } },
-      want: 'options.rateLimit.store must have an acquire() method',
+      want: 'options.rateLimit.store must have a reservePlace() method',
     },
     {
       given: 'a burst of 0.5',
@@ -166,9 +166,9 @@ describe('createChatClient options', () => {
       want: 'options.rateLimit.burst must be a positive integer',
     },
     {
-      given: 'the store method of earlier releases',
-      change: { rateLimit: { store: { reserve: () => 0 } } },
-      want: 'options.rateLimit.store must have an acquire() method',
+      given: 'the store methods of earlier releases',
+      change: { rateLimit: { store: { reserve: () => 0, acquire: () => 0 } } },
+      want: 'options.rateLimit.store must have a reservePlace() method',
     },
     {
       given: 'an unknown rateLimit field',

@@ -1,5 +1,5 @@
 // The fix for several processes on one SDKAppID (packages/client/README.md,
-// "Rate limit": implement RateLimitStore.acquire() over a shared store): a tiny
+// "Rate limit": implement RateLimitStore.reservePlace() over a shared store): a tiny
 // loopback HTTP service holding the call log, and the RateLimitStore that asks
 // it for a place for each call. The service keeps the client's own sliding
 // window (createMemoryRateLimitStore), so both processes count against one window.
@@ -23,7 +23,7 @@ export const startRateLimitService = async () => {
       }
       const { window, nowMs } = JSON.parse(body);
       requests += 1;
-      const waitMs = store.acquire(window, nowMs);
+      const waitMs = store.reservePlace(window, nowMs);
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ waitMs }));
     });
@@ -77,12 +77,10 @@ export const createHttpRateLimitStore = (url) => {
       outgoing.end(body);
     });
   return {
-    acquire: async (window, nowMs) => {
+    reservePlace: async (window, nowMs) => {
       const { waitMs } = await post(JSON.stringify({ window, nowMs }));
-      if (waitMs <= 0) return 0;
-      // Not taken: the wait counts from nowMs and the round trip has used part
-      // of it, but it must stay positive (0 would mean a place was taken).
-      return Math.max(1, waitMs - (Date.now() - nowMs));
+      // The wait counts from nowMs and the round trip has used part of it.
+      return Math.max(0, waitMs - (Date.now() - nowMs));
     },
   };
 };

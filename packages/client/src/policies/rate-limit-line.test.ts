@@ -10,9 +10,9 @@ const countingStore = () => {
   const store = createMemoryRateLimitStore();
   const counts = { asked: 0 };
   const counting: RateLimitStore = {
-    acquire: (asked, nowMs) => {
+    reservePlace: (asked, nowMs) => {
       counts.asked += 1;
-      return store.acquire(asked, nowMs);
+      return store.reservePlace(asked, nowMs);
     },
   };
   return { store: counting, counts };
@@ -38,15 +38,27 @@ describe('waitForPlace', () => {
     expect(Date.now() - start).toBe(2000);
   });
 
-  it('asks the store once per place and once per wait, not once per waiter', async () => {
+  it('asks the store once per place, however long the wait', async () => {
     const { store, counts } = countingStore();
     const waits = Array.from({ length: 40 }, () => waitForPlace(store, window, undefined));
     await settleWithFakeTimers(Promise.all(waits));
-    // 40 places, and each of the 19 windows after the first made the front caller wait once.
-    expect(counts.asked).toBe(40 + 19);
+    expect(counts.asked).toBe(40);
   });
 
-  it('lets a caller leave the line when its signal aborts, without holding up the others', async () => {
+  it('stops waiting for a slow store when the signal aborts', async () => {
+    const never: RateLimitStore = { reservePlace: () => new Promise<number>(() => {}) };
+    const controller = new AbortController();
+    const waiting = waitForPlace(never, window, controller.signal).catch((error: unknown) => error);
+    controller.abort(new Error('gone'));
+    expect(await waiting).toMatchObject({ message: 'gone' });
+  });
+
+  it("rejects with the store's error", async () => {
+    const failing: RateLimitStore = { reservePlace: () => Promise.reject(new Error('store down')) };
+    await expect(waitForPlace(failing, window, undefined)).rejects.toThrow('store down');
+  });
+
+  it('lets a caller stop waiting when its signal aborts; its place stays taken', async () => {
     const { store } = countingStore();
     await waitForPlace(store, window, undefined);
     await waitForPlace(store, window, undefined);

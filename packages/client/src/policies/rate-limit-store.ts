@@ -1,7 +1,7 @@
 // The state behind the rate limit. The default keeps it in this process; a team
-// running several processes on one SDKAppID implements this interface over a
-// shared store (for example a Redis sorted set and one atomic script) so they
-// share the quota.
+// running several processes on one SDKAppID gives them one shared store
+// (@avchatroom/rate-limit-redis, or its own implementation of this interface)
+// so they share the quota.
 
 /**
  * The limit a call counts against: at most `limit` calls in any `windowMs`
@@ -27,18 +27,25 @@ export interface RateLimitWindow {
 }
 
 /**
- * Counts calls as they leave. Must be atomic per key: two concurrent
- * `acquire`s never both take the last place in a window.
+ * Hands out places in a window. Must be atomic per key: two concurrent
+ * `reservePlace`s never both take the last place in a window.
  */
 export interface RateLimitStore {
   /**
-   * Takes a place for a call leaving now: when fewer than `limit` calls took a
-   * place in the `windowMs` before `nowMs`, records this one and returns 0.
-   * Otherwise records nothing and returns the milliseconds until a place frees;
-   * the caller waits that long and asks again.
-   * @param nowMs the caller's clock, in milliseconds
+   * Reserves the next place for one call and answers the milliseconds until
+   * it: 0 when the call may leave now. The place is taken at once, so the
+   * caller sleeps that long and leaves without asking again (no polling, and
+   * callers wake one by one at their own places, not together at a window
+   * edge). Places are handed out in the order callers ask; a place whose
+   * caller gave up stays taken.
+   *
+   * A store chooses each place as the earliest time, on its own clock, when no
+   * more than `limit` places fall in any `windowMs` and pacing allows it
+   * (`burst`); a store on another machine should read its own clock (Redis
+   * `TIME`) so that callers on skewed clocks share one window.
+   * @param nowMs the caller's clock, in milliseconds (a store with its own clock may ignore it)
    */
-  acquire(window: RateLimitWindow, nowMs: number): number | Promise<number>;
+  reservePlace(window: RateLimitWindow, nowMs: number): number | Promise<number>;
 }
 
 /** The client's own choices around the spec's limit. */
@@ -57,19 +64,19 @@ export const rateLimitDefaults = {
   burst: 10,
 } as const;
 
-/** The calls of one window still inside it, oldest first (a queue over an array). */
-interface CallLog {
+/** The places of one window still inside it or ahead, oldest first (a queue over an array). */
+interface PlaceLog {
   times: number[];
   head: number;
-  /** Pacing (GCRA): when the next call would be due at the steady rate. */
+  /** Pacing (GCRA): when the next place would be due at the steady rate. */
   nextDueMs: number;
 }
 
-const dropExpired = (log: CallLog, windowStartMs: number): void => {
+const dropExpired = (log: PlaceLog, windowStartMs: number): void => {
   while (log.head < log.times.length && (log.times[log.head] as number) <= windowStartMs) {
     log.head += 1;
   }
-  // Compact now and then, so the array holds about one window of calls.
+  // Compact now and then, so the array holds about one window of places.
   if (log.head > 1024 && log.head * 2 > log.times.length) {
     log.times.splice(0, log.head);
     log.head = 0;
@@ -77,47 +84,57 @@ const dropExpired = (log: CallLog, windowStartMs: number): void => {
 };
 
 /**
- * A store in this process's memory: a sliding-window log per key, the same
- * rule the server applies, counted when calls leave (so a timer that fires
- * late never lets two calls share a place), and paced by a token bucket (GCRA)
- * of `burst` calls at `limit` per window, so a listing's first pages go at once
- * while a busy window fills evenly.
+ * The earliest place for one more call at or after `nowMs`: after the places
+ * already given (so they stay in order), at least `windowMs` after the place
+ * `limit` back (so no window holds more than `limit`), and when pacing allows
+ * it (a token bucket, GCRA, of `burst` calls at `limit` per window).
+ */
+const nextPlaceMs = (log: PlaceLog, window: RateLimitWindow, nowMs: number): number => {
+  const { limit, windowMs, burst } = window;
+  const intervalMs = windowMs / limit;
+  const pacedAt = Math.max(log.nextDueMs, nowMs) - (burst - 1) * intervalMs;
+  const count = log.times.length - log.head;
+  const freeAt =
+    count >= limit ? (log.times[log.times.length - limit] as number) + windowMs : nowMs;
+  const lastPlace = count > 0 ? (log.times[log.times.length - 1] as number) : nowMs;
+  return Math.max(nowMs, pacedAt, freeAt, lastPlace);
+};
+
+/**
+ * A store in this process's memory: a sliding-window log of places per key,
+ * the same rule the server applies, paced after a burst so a listing's first
+ * pages go at once while a busy window fills evenly.
  */
 export const createMemoryRateLimitStore = (): RateLimitStore => {
-  const logs = new Map<string, CallLog>();
+  const logs = new Map<string, PlaceLog>();
   return {
-    acquire: ({ key, limit, windowMs, burst }, nowMs) => {
-      let log = logs.get(key);
+    reservePlace: (window, nowMs) => {
+      let log = logs.get(window.key);
       if (!log) {
         log = { times: [], head: 0, nextDueMs: nowMs };
-        logs.set(key, log);
+        logs.set(window.key, log);
       }
-      dropExpired(log, nowMs - windowMs);
-      const intervalMs = windowMs / limit;
-      const pacedAt = Math.max(log.nextDueMs, nowMs) - (burst - 1) * intervalMs;
-      const windowFull = log.times.length - log.head >= limit;
-      const freeAt = windowFull ? (log.times[log.head] as number) + windowMs : nowMs;
-      const waitMs = Math.max(pacedAt, freeAt) - nowMs;
-      if (waitMs > 0) return waitMs;
-      log.times.push(nowMs);
-      log.nextDueMs = Math.max(log.nextDueMs, nowMs) + intervalMs;
-      if (logs.size > 10_000) forgetIdleLogs(logs, nowMs, windowMs);
-      return 0;
+      dropExpired(log, nowMs - window.windowMs);
+      const placeMs = nextPlaceMs(log, window, nowMs);
+      log.times.push(placeMs);
+      log.nextDueMs = Math.max(log.nextDueMs, placeMs) + window.windowMs / window.limit;
+      if (logs.size > 10_000) forgetIdleLogs(logs, nowMs, window.windowMs);
+      return placeMs - nowMs;
     },
   };
 };
 
 // A log whose newest call left a window ago holds nothing worth keeping.
-const forgetIdleLogs = (logs: Map<string, CallLog>, nowMs: number, windowMs: number): void => {
+const forgetIdleLogs = (logs: Map<string, PlaceLog>, nowMs: number, windowMs: number): void => {
   for (const [key, log] of logs) {
     const newest = log.times[log.times.length - 1];
     if (newest === undefined || newest <= nowMs - windowMs) logs.delete(key);
   }
 };
 
-// Versioned: a copy of an older release (a token bucket with another contract)
-// must not share this store.
-const processStoreKey = Symbol.for('@avchatroom/client.processRateLimitStore.slidingWindow');
+// Versioned: a copy of an older release (a token bucket, or a sliding window
+// asked again after each wait) has another contract and must not share this store.
+const processStoreKey = Symbol.for('@avchatroom/client.processRateLimitStore.reservations');
 
 /**
  * The store every client in this process shares by default. It sits on

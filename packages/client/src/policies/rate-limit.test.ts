@@ -20,78 +20,78 @@ describe('createMemoryRateLimitStore (sliding-window log)', () => {
     burst: limit,
   });
 
-  it('lets calls go at once while the window has room, then says when a place frees', () => {
+  it('gives places now while the window has room, then the first place that frees', () => {
     const store = createMemoryRateLimitStore();
-    const waits = [0, 10, 20, 30].map((now) => store.acquire(window(3), 1000 + now));
-    // The fourth call (at 1030) must wait until the first (at 1000) leaves the window.
+    const waits = [0, 10, 20, 30].map((now) => store.reservePlace(window(3), 1000 + now));
+    // The fourth call (asking at 1030) gets the place at 2000, when the first leaves the window.
     expect(waits).toEqual([0, 0, 0, 970]);
   });
 
-  it('takes no place when it answers with a wait', () => {
+  it('takes the place it answers with, so a caller never asks twice', () => {
     const store = createMemoryRateLimitStore();
-    store.acquire(window(1), 0);
-    expect(store.acquire(window(1), 500)).toBe(500);
-    expect(store.acquire(window(1), 600)).toBe(400);
-    // A call exactly one window after the last is outside it (the emulator's rule too).
-    expect(store.acquire(window(1), 1000)).toBe(0);
-    expect(store.acquire(window(1), 1999)).toBe(1);
+    expect(store.reservePlace(window(1), 0)).toBe(0);
+    // Places at 1000, 2000, 3000: each one window after the one before.
+    expect(store.reservePlace(window(1), 500)).toBe(500);
+    expect(store.reservePlace(window(1), 600)).toBe(1400);
+    expect(store.reservePlace(window(1), 700)).toBe(2300);
+    // A call exactly one window after the last place is outside it (the emulator's rule too).
+    expect(store.reservePlace(window(1), 4000)).toBe(0);
   });
 
-  it('counts calls where they leave, so the window follows real send times', () => {
+  it('hands places out in the order callers ask, never before one already given', () => {
     const store = createMemoryRateLimitStore();
-    store.acquire(window(2, 100), 0);
-    store.acquire(window(2, 100), 50);
-    // A caller told to wait 100 ms that comes back 30 ms late still gets a place
-    // only once the window allows it at that moment.
-    expect(store.acquire(window(2, 100), 130)).toBe(0);
-    expect(store.acquire(window(2, 100), 131)).toBe(19);
+    const places = [0, 0, 0, 0, 0].map(
+      (now) => now + (store.reservePlace(window(2, 100), now) as number),
+    );
+    expect(places).toEqual([0, 0, 100, 100, 200]);
   });
 
   it('paces calls after a burst, one every windowMs / limit, refilling while idle', () => {
     const store = createMemoryRateLimitStore();
     const paced = { key: 'k', limit: 100, windowMs: 1000, burst: 3 };
-    const asked = [0, 0, 0, 0].map(() => store.acquire(paced, 0));
-    expect(asked).toEqual([0, 0, 0, 10]);
-    expect(store.acquire(paced, 10)).toBe(0);
-    expect(store.acquire(paced, 12)).toBe(8);
+    const reserved = [0, 0, 0, 0, 0].map(() => store.reservePlace(paced, 0));
+    expect(reserved).toEqual([0, 0, 0, 10, 20]);
     // After 200 ms of quiet the whole burst is back, and no more.
-    const later = [0, 0, 0, 0].map(() => store.acquire(paced, 220));
+    const later = [0, 0, 0, 0].map(() => store.reservePlace(paced, 220));
     expect(later).toEqual([0, 0, 0, 10]);
   });
 
   it('waits for whichever comes last, the window or the pacing', () => {
     const store = createMemoryRateLimitStore();
     const both = { key: 'k', limit: 2, windowMs: 1000, burst: 2 };
-    expect(store.acquire(both, 0)).toBe(0);
-    expect(store.acquire(both, 0)).toBe(0);
+    expect(store.reservePlace(both, 0)).toBe(0);
+    expect(store.reservePlace(both, 0)).toBe(0);
     // Pacing alone would allow a call at 500; the window holds two until 1000.
-    expect(store.acquire(both, 600)).toBe(400);
-    expect(store.acquire(both, 1000)).toBe(0);
+    expect(store.reservePlace(both, 600)).toBe(400);
+    // The places at 1000 and 1000 fill the next window: the one after waits for 2000.
+    expect(store.reservePlace(both, 1000)).toBe(0);
+    expect(store.reservePlace(both, 1000)).toBe(1000);
   });
 
   it('keeps windows apart by key', () => {
     const store = createMemoryRateLimitStore();
-    store.acquire({ key: 'a', limit: 1, windowMs: 1000, burst: 1 }, 0);
-    expect(store.acquire({ key: 'b', limit: 1, windowMs: 1000, burst: 1 }, 0)).toBe(0);
+    store.reservePlace({ key: 'a', limit: 1, windowMs: 1000, burst: 1 }, 0);
+    expect(store.reservePlace({ key: 'b', limit: 1, windowMs: 1000, burst: 1 }, 0)).toBe(0);
   });
 
-  it('never lets more than the limit leave in any window, whatever the callers do', () => {
+  it('never gives more than the limit places in any window, whatever the callers do', () => {
     const store = createMemoryRateLimitStore();
-    const sendTimes: number[] = [];
-    // 40 callers that ask again when told (sometimes late), for 5 s of fake time.
+    const places: number[] = [];
+    // 40 callers that each call again a little after their place, for 5 s of fake time.
     const nextAsk = Array.from({ length: 40 }, (_, caller) => caller % 7);
     for (let now = 0; now < 5000; now += 1) {
       nextAsk.forEach((askAt, caller) => {
         if (askAt > now) return;
-        const wait = store.acquire(window(200), now) as number;
-        if (wait === 0) sendTimes.push(now);
-        nextAsk[caller] = now + wait + ((caller * now) % 3);
+        const place = now + (store.reservePlace(window(200), now) as number);
+        places.push(place);
+        nextAsk[caller] = place + ((caller * now) % 3);
       });
     }
-    expect(sendTimes.length).toBeGreaterThan(900);
+    expect(places.length).toBeGreaterThan(900);
     let head = 0;
-    for (let tail = 0; tail < sendTimes.length; tail += 1) {
-      while ((sendTimes[head] as number) <= (sendTimes[tail] as number) - 1000) head += 1;
+    for (let tail = 0; tail < places.length; tail += 1) {
+      expect(places[tail]).toBeGreaterThanOrEqual(places[tail - 1] ?? 0);
+      while ((places[head] as number) <= (places[tail] as number) - 1000) head += 1;
       expect(tail - head + 1).toBeLessThanOrEqual(200);
     }
   });
@@ -169,7 +169,7 @@ describe('the client rate limit', () => {
     const { fetch } = timedFetch();
     const windows: RateLimitWindow[] = [];
     const store: RateLimitStore = {
-      acquire: async (window) => {
+      reservePlace: async (window) => {
         windows.push(window);
         return 0;
       },
@@ -182,23 +182,23 @@ describe('the client rate limit', () => {
     ]);
   });
 
-  it('asks a store again after each wait it gives, and treats a wait that is not positive as go', async () => {
+  it('asks a store once per attempt and leaves at the place it gives (a wait that is not positive is go)', async () => {
     const { fetch, sentAt } = timedFetch();
-    const answers = [250, 100, Number.NaN];
+    const answers = [250, Number.NaN];
     const asked: number[] = [];
     const store: RateLimitStore = {
-      acquire: (_window, nowMs) => {
+      reservePlace: (_window, nowMs) => {
         asked.push(nowMs);
         return answers.shift() ?? 0;
       },
     };
+    const client = createChatClient(testOptions(fetch, { rateLimit: { store } }));
     const start = Date.now();
-    const call = createChatClient(testOptions(fetch, { rateLimit: { store } })).getMembers({
-      groupId: 'g',
-    });
-    await settleWithFakeTimers(call);
-    expect(asked.map((time) => time - start)).toEqual([0, 250, 350]);
-    expect(sentAt.map((time) => time - start)).toEqual([350]);
+    const first = client.getMembers({ groupId: 'g' });
+    await settleWithFakeTimers(first);
+    await client.getMembers({ groupId: 'g' });
+    expect(asked.map((time) => time - start)).toEqual([0, 250]);
+    expect(sentAt.map((time) => time - start)).toEqual([250, 250]);
   });
 
   it('stops waiting when the call is aborted', async () => {
