@@ -29,6 +29,8 @@ export interface CallSettings {
   userSigs: UserSigProvider;
   fetch: typeof fetch;
   timeoutMs: number;
+  /** The largest response body read; see ChatClientOptionsBase.maxResponseBytes. */
+  maxResponseBytes: number;
   maxRetries: number;
   rateLimit:
     | { store: RateLimitStore; window: (operation: ChatOperationId) => RateLimitWindow }

@@ -48,6 +48,14 @@ export interface ChatClientOptionsBase {
    */
   timeoutMs?: number;
   /**
+   * The largest response body the client reads, in bytes. Past it the client
+   * stops reading, closes the connection and throws ChatResponseTooLargeError
+   * (not retried). The default holds the largest page the API can send (the
+   * spec's 1,000 members) at 4 KiB a member, about 35 times a real page.
+   * @default 4096000 (`responseBodyDefaults.maxBytes`)
+   */
+  maxResponseBytes?: number;
+  /**
    * Retries after the first attempt, for connection errors, timeouts, HTTP
    * 5xx/429 and the spec's transient and rate-limit codes.
    * @default 2

@@ -63,6 +63,8 @@ const simpleChecks: Record<
     v === undefined || isValidTimeoutMs(v)
       ? undefined
       : `must be an integer from 1 to ${maxTimeoutMs}`,
+  maxResponseBytes: (v) =>
+    v === undefined || isPositiveInteger(v) ? undefined : 'must be a positive integer',
   maxRetries: (v) =>
     v === undefined || (isNonNegativeInteger(v) && (v as number) <= MAX_RETRIES)
       ? undefined

@@ -172,6 +172,7 @@ const badValues = {
   region: badRegion,
   baseUrl: badBaseUrl,
   timeoutMs: badTimeoutMs,
+  maxResponseBytes: badPositiveInteger,
   maxRetries: badMaxRetries,
   rateLimit: badRateLimit,
   validateResponses: badBoolean,

@@ -18,6 +18,7 @@ export {
   ChatPaginationError,
   type ChatPaginationFailure,
   ChatRequestValidationError,
+  ChatResponseTooLargeError,
   ChatResponseValidationError,
   ChatTimeoutError,
   type UndocumentedChatErrorCode,
@@ -46,6 +47,7 @@ export {
   type RateLimitWindow,
   rateLimitDefaults,
 } from './policies/rate-limit-store.js';
+export { responseBodyDefaults } from './policies/response-body.js';
 export { retryDefaults } from './policies/retry-policy.js';
 export {
   type GenerateUserSigOptions,

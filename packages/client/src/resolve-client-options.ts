@@ -7,6 +7,7 @@ import { chatRegions } from './generated/regions.gen.js';
 import { createChatLog } from './policies/chat-logger.js';
 import { processRateLimitStore, rateLimitDefaults } from './policies/rate-limit-store.js';
 import { createRedactor } from './policies/redact-secrets.js';
+import { responseBodyDefaults } from './policies/response-body.js';
 import { retryDefaults } from './policies/retry-policy.js';
 import { createUserSigProvider, type UserSigProvider } from './user-sig/index.js';
 
@@ -39,6 +40,10 @@ export const resolveClientOptions = (
   if (problems.length > 0) {
     throw new TypeError(`${caller}: bad options: ${problems.join('; ')}`);
   }
+  // Every secret the client holds or will issue is masked in what it prints.
+  const redact = createRedactor(
+    [options.secretKey, options.userSig].filter((s): s is string => s !== undefined),
+  );
   const userSigs: UserSigProvider = createUserSigProvider(
     options.secretKey === undefined
       ? { sdkAppId: options.sdkAppId, identifier: options.identifier, userSig: options.userSig }
@@ -47,10 +52,9 @@ export const resolveClientOptions = (
           identifier: options.identifier,
           secretKey: options.secretKey,
           expireSeconds: options.userSigExpireSeconds ?? 86_400,
+          onIssue: redact.hold,
         },
   );
-  const secrets = [options.secretKey, options.userSig].filter((s): s is string => s !== undefined);
-  const redact = createRedactor(() => secrets);
   const baseUrl = (
     options.baseUrl ?? (options.region ? chatRegions[options.region].main : '')
   ).replace(/\/+$/, '');
@@ -65,6 +69,7 @@ export const resolveClientOptions = (
       userSigs,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       timeoutMs: options.timeoutMs ?? retryDefaults.timeoutMs,
+      maxResponseBytes: options.maxResponseBytes ?? responseBodyDefaults.maxBytes,
       maxRetries: options.maxRetries ?? retryDefaults.maxRetries,
       rateLimit: rateLimit && {
         store: rateLimit.store ?? processRateLimitStore(),

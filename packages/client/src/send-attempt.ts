@@ -6,12 +6,14 @@ import {
   ChatApiError,
   ChatConnectionError,
   ChatHttpError,
+  ChatResponseTooLargeError,
   ChatResponseValidationError,
   ChatTimeoutError,
 } from './errors/chat-errors.js';
 import type { ChatRetryClass } from './generated/error-codes.gen.js';
 import { type ChatOperationId, chatOperations } from './generated/operations.gen.js';
 import { type Redactor, redactCause } from './policies/redact-secrets.js';
+import { readBodyWithin, responseBodyDefaults } from './policies/response-body.js';
 
 export type AttemptOutcome =
   | { ok: true; result: CallResult }
@@ -47,7 +49,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * and classifies the outcome. Rejects only with the caller's abort reason.
  */
 export const sendAttempt = async (
-  settings: Pick<CallSettings, 'fetch' | 'timeoutMs' | 'redact'>,
+  settings: Pick<CallSettings, 'fetch' | 'timeoutMs' | 'redact' | 'maxResponseBytes'>,
   request: CallRequest,
   url: string,
   context: { operation: ChatOperationId; requestId: number; attempts: number },
@@ -67,15 +69,22 @@ export const sendAttempt = async (
   const forwardAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener('abort', forwardAbort, { once: true });
   let response: Response;
-  let bodyText: string;
+  let body: Awaited<ReturnType<typeof readBodyWithin>>;
   try {
     response = await settings.fetch(url, {
       method: chatOperations[request.operation].method,
       headers,
       body: request.body,
+      // The API answers everything with 200: a redirect is an error, and
+      // following it would send the body (and the caller's headers) elsewhere.
+      redirect: 'manual',
       signal: controller.signal,
     });
-    bodyText = await response.text();
+    // A body that is only quoted in an error is read no further than the excerpt needs.
+    body = await readBodyWithin(
+      response,
+      response.status === 200 ? settings.maxResponseBytes : responseBodyDefaults.excerptBytes,
+    );
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;
     if (controller.signal.aborted) {
@@ -95,12 +104,27 @@ export const sendAttempt = async (
     clearTimeout(timer);
     signal?.removeEventListener('abort', forwardAbort);
   }
+  const bodyText = body.text;
   if (response.status !== 200) {
     // The API answers 200 even for errors; anything else came from a gateway.
     const retryClass =
       response.status === 429 ? 'backOff' : response.status >= 500 ? 'transient' : 'never';
-    const error = new ChatHttpError(response.status, excerpt(bodyText, redact), context);
+    const location =
+      response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+    const error = new ChatHttpError(
+      response.status,
+      excerpt(bodyText, redact),
+      context,
+      location === null ? undefined : redact(location),
+    );
     return { ok: false, error, retryClass };
+  }
+  if (!body.complete) {
+    return {
+      ok: false,
+      error: new ChatResponseTooLargeError(response.status, settings.maxResponseBytes, context),
+      retryClass: 'never',
+    };
   }
   let data: unknown;
   try {
@@ -138,9 +162,11 @@ export const sendAttempt = async (
   }
   const issues = request.validate?.(data);
   if (issues !== undefined && issues.length > 0) {
+    // A path names the body's own keys, which a hostile server chooses.
+    const redacted = issues.map(({ path, message }) => ({ path: redact(path), message }));
     return {
       ok: false,
-      error: new ChatResponseValidationError(issues, context),
+      error: new ChatResponseValidationError(redacted, context),
       retryClass: 'never',
     };
   }

@@ -28,6 +28,7 @@ const constraints = new Set([
   'required',
   'additionalProperties',
   'items',
+  'maxItems',
   'minimum',
   'maximum',
   'minLength',
@@ -109,6 +110,13 @@ const createCompiler = () => {
       branches.push([
         `codePoints(${v}) > ${schema.maxLength}`,
         push(`must be at most ${schema.maxLength} characters`),
+      ]);
+    }
+    if (schema.maxItems !== undefined) {
+      // Before the items: a list past its cap is not checked item by item.
+      branches.push([
+        `${v}.length > ${schema.maxItems}`,
+        push(`must have at most ${schema.maxItems} items`),
       ]);
     }
     if (schema.pattern !== undefined) {

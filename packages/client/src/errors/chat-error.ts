@@ -39,5 +39,17 @@ export interface ChatFieldIssue {
   message: string;
 }
 
-export const formatFieldIssues = (issues: readonly ChatFieldIssue[]): string =>
-  issues.map(({ path, message }) => (path === '' ? message : `${path}: ${message}`)).join('; ');
+/**
+ * Issues kept on a validation error and printed in its message; the rest are
+ * counted (`issueCount`), so a body of a million bad items makes a short error.
+ */
+export const maxReportedIssues = 20;
+
+export const formatFieldIssues = (issues: readonly ChatFieldIssue[]): string => {
+  const shown = issues
+    .slice(0, maxReportedIssues)
+    .map(({ path, message }) => (path === '' ? message : `${path}: ${message}`))
+    .join('; ');
+  const more = issues.length - maxReportedIssues;
+  return more > 0 ? `${shown}; and ${more} more` : shown;
+};

@@ -8,6 +8,7 @@ import {
   type ChatErrorContext,
   type ChatFieldIssue,
   formatFieldIssues,
+  maxReportedIssues,
 } from './chat-error.js';
 
 /** An ErrorCode the docs do not list: still a number, so comparisons keep working. */
@@ -51,16 +52,51 @@ export class ChatApiError extends ChatError {
 const lookupErrorCode = (code: number) =>
   Object.hasOwn(chatErrorCodes, code) ? chatErrorCodes[code as ChatErrorCode] : undefined;
 
-/** The HTTP status was not 200, e.g. a 502 page from a gateway. */
+/**
+ * The HTTP status was not 200, e.g. a 502 page from a gateway. The API answers
+ * everything with 200, so a redirect (3xx) is an error too: it is never
+ * followed, and nothing is sent to its `location`.
+ */
 export class ChatHttpError extends ChatError {
   readonly status: number;
   /** The first characters of the body, redacted. */
   readonly bodyExcerpt: string;
+  /** A redirect's Location header, redacted; undefined for other statuses. */
+  readonly location: string | undefined;
 
-  constructor(status: number, bodyExcerpt: string, context: ChatErrorContext) {
-    super(`${context.operation} got HTTP ${status}: ${bodyExcerpt || '(empty body)'}`, context);
+  constructor(
+    status: number,
+    bodyExcerpt: string,
+    context: ChatErrorContext,
+    location?: string | undefined,
+  ) {
+    const redirect = location === undefined ? '' : ` (a redirect to ${location}, not followed)`;
+    super(
+      `${context.operation} got HTTP ${status}${redirect}: ${bodyExcerpt || '(empty body)'}`,
+      context,
+    );
     this.status = status;
     this.bodyExcerpt = bodyExcerpt;
+    this.location = location;
+  }
+}
+
+/**
+ * The response body was longer than the client's `maxResponseBytes`: reading
+ * stopped at the cap and the connection was closed. Not retried: the same
+ * server would send the same body again.
+ */
+export class ChatResponseTooLargeError extends ChatError {
+  readonly status: number;
+  readonly maxBytes: number;
+
+  constructor(status: number, maxBytes: number, context: ChatErrorContext) {
+    super(
+      `${context.operation} got a response body over ${maxBytes} bytes (HTTP ${status}, maxResponseBytes): reading stopped and the connection was closed`,
+      context,
+    );
+    this.status = status;
+    this.maxBytes = maxBytes;
   }
 }
 
@@ -81,29 +117,37 @@ export class ChatConnectionError extends ChatError {
   }
 }
 
-/** Bad input, found before anything was sent. `issues` lists every bad field. */
+/** Bad input, found before anything was sent. `issues` lists the first bad fields. */
 export class ChatRequestValidationError extends ChatError {
+  /** The first `maxReportedIssues` problems. */
   readonly issues: readonly ChatFieldIssue[];
+  /** How many problems were found in all. */
+  readonly issueCount: number;
 
   constructor(issues: readonly ChatFieldIssue[], context: Omit<ChatErrorContext, 'attempts'>) {
     super(`${context.operation} was called with bad input: ${formatFieldIssues(issues)}`, {
       ...context,
       attempts: 0,
     });
-    this.issues = issues;
+    this.issues = issues.slice(0, maxReportedIssues);
+    this.issueCount = issues.length;
   }
 }
 
 /** The response body is not JSON, or does not match the spec's schema. */
 export class ChatResponseValidationError extends ChatError {
+  /** The first `maxReportedIssues` problems. */
   readonly issues: readonly ChatFieldIssue[];
+  /** How many problems were found in all. */
+  readonly issueCount: number;
 
   constructor(issues: readonly ChatFieldIssue[], context: ChatErrorContext) {
     super(
       `${context.operation} got a response that does not match the spec: ${formatFieldIssues(issues)}`,
       context,
     );
-    this.issues = issues;
+    this.issues = issues.slice(0, maxReportedIssues);
+    this.issueCount = issues.length;
   }
 }
 

@@ -106,7 +106,9 @@ export type GetMembersResponse = {
   ErrorInfo?: string;
   /**
    * The online members of this page, newest first. At most the 1,000 latest
-   * members are ever returned across all pages (30 on editions below Pro).
+   * members are ever returned across all pages (30 on editions below Pro), so
+   * a page never holds more than 1,000 (`maxItems`, the operation's
+   * `x-limits.maxMembers`); a longer list is not an answer of this API.
    *
    */
   MemberList?: Array<OnlineMember>;

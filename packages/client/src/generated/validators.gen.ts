@@ -178,6 +178,8 @@ const checkGetMembersResponse = (value: unknown, path: string, issues: SchemaIss
       if (field3 !== undefined) {
         if (!Array.isArray(field3)) {
           issues.push({ path: at(path, 'MemberList'), message: 'must be an array' });
+        } else if (field3.length > 1000) {
+          issues.push({ path: at(path, 'MemberList'), message: 'must have at most 1000 items' });
         } else {
           for (let index = 0; index < field3.length; index += 1) {
             const first = issues.length;

@@ -41,7 +41,7 @@ export const zGetMembersResponse = z.object({
   ActionStatus: z.enum(['OK', 'FAIL']),
   ErrorCode: z.int().check(z.gte(0), z.lte(4294967295)),
   ErrorInfo: z.optional(z.string()),
-  MemberList: z.optional(z.array(zOnlineMember)),
+  MemberList: z.optional(z.array(zOnlineMember).check(z.maxLength(1000))),
   NextTimestamp: z.optional(z.int().check(z.gte(0), z.lte(9007199254740991))),
 });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testOptions } from '../../test/helpers/client-options.js';
@@ -13,7 +14,7 @@ import { createChatClient } from '../create-chat-client.js';
 import { createChatFetch } from '../create-chat-fetch.js';
 import { createFetchClient } from '../fetch.js';
 import type { ChatClientOptions } from '../index.js';
-import { createRedactor, redactCause, redactUrl } from './redact-secrets.js';
+import { createRedactor, maxIssuedSecrets, redactCause, redactUrl } from './redact-secrets.js';
 
 const sentinelUserSig = 'SENTINEL-USERSIG-7d1f';
 const sentinelSecretKey = 'SENTINEL-SECRET-KEY-93ab';
@@ -25,9 +26,32 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Every character as %XX, as some proxies and error pages quote a URL. */
+const percentEncodeAll = (text: string) =>
+  [...text].map((char) => `%${char.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
+
 // Answers that echo the request URL (with its usersig) back, as a careless
 // gateway or a custom fetch might.
 const echoes: Record<string, ScriptedAnswer> = {
+  'a connection error that quotes the URL percent-encoded': (request) =>
+    Promise.reject(
+      new TypeError(`fetch failed for ${encodeURIComponent(request.url.href)}`, {
+        cause: new Error(`connect ${percentEncodeAll(request.url.search)}`),
+      }),
+    ),
+  'an HTML 502 page that quotes the URL percent-encoded': (request) =>
+    new Response(`<html><p>502 ${percentEncodeAll(request.url.href)}</p></html>`, { status: 502 }),
+  'an ErrorInfo that quotes a long piece of the usersig': (request) =>
+    Response.json(
+      apiError(70009, `bad sig ${(request.url.searchParams.get('usersig') ?? '').slice(20, 154)}`),
+    ),
+  'an ErrorInfo that quotes the usersig form-encoded, lower-case hex': (request) =>
+    Response.json(
+      apiError(
+        70009,
+        `sig=${percentEncodeAll(request.url.searchParams.get('usersig') ?? '').toLowerCase()}`,
+      ),
+    ),
   'an ErrorInfo that quotes the URL': (request) =>
     Response.json(apiError(70009, `bad sig in ${request.url}`)),
   'an HTML 502 page that quotes the URL': (request) =>
@@ -119,7 +143,7 @@ describe.each(Object.entries(credentials))('with %s', (_label, credential) => {
 });
 
 describe('createRedactor', () => {
-  const redact = createRedactor(() => ['s3cr3t']);
+  const redact = createRedactor(['s3cr3t']);
   it.each([
     {
       given: 'a usersig query value',
@@ -153,5 +177,55 @@ describe('createRedactor', () => {
     expect(copy.message).toBe('outer ***');
     expect((copy.cause as Error).message).toBe('inner usersig=***');
     expect(copy.stack).not.toContain('s3cr3t');
+  });
+});
+
+describe('createRedactor with long secrets', () => {
+  // Shaped unlike a UserSig, so only the held secret can mask it.
+  const secret = 'Zq7+Kx/9 pW*3-mN_8rT%2v'.repeat(6);
+  const issued = `eJyrVkrxCbVSUjI0MDAwNjYyNjE2MDYyMTIyNDA0NjQxMDUzMjAzMDU0MDc0MTY1M*-_${'x'.repeat(60)}`;
+  const redact = createRedactor([secret]);
+  redact.hold(issued);
+  const encodeAll = (text: string) =>
+    [...text].map((char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+  it.each([
+    { given: 'the secret as is', text: `a ${secret} b` },
+    { given: 'the secret percent-encoded', text: `a ${encodeURIComponent(secret)} b` },
+    { given: 'every character percent-encoded', text: `a ${encodeAll(secret)} b` },
+    { given: 'lower-case hex', text: `a ${encodeAll(secret).toLowerCase()} b` },
+    { given: 'form-encoded', text: `a ${new URLSearchParams({ k: secret }).toString()} b` },
+    { given: 'a long fragment', text: `a ${secret.slice(5, 40)} b` },
+    { given: 'an encoded fragment', text: `a ${encodeURIComponent(secret.slice(30, 60))} b` },
+    { given: 'an issued UserSig', text: `a ${issued} b` },
+    { given: 'an issued UserSig after an encoded =', text: `usersig%3D${encodeAll(issued)}` },
+    { given: 'a fragment of an issued UserSig', text: `a ${issued.slice(3, 40)} b` },
+  ])('masks $given', ({ text }) => {
+    const redacted = redact(text);
+    expect(redacted).toContain('***');
+    for (const piece of [secret, issued]) {
+      for (let start = 0; start + 16 <= piece.length; start += 8) {
+        expect(redacted).not.toContain(piece.slice(start, start + 16));
+        expect(redacted).not.toContain(encodeURIComponent(piece.slice(start, start + 16)));
+      }
+    }
+  });
+
+  it('keeps the text around a secret', () => {
+    expect(redact(`before ${encodeURIComponent(secret)} after`)).toBe('before *** after');
+  });
+
+  it('leaves short coincidences alone', () => {
+    expect(redact(`ids ${secret.slice(0, 15)} and ${issued.slice(70, 85)}`)).toBe(
+      `ids ${secret.slice(0, 15)} and ${issued.slice(70, 85)}`,
+    );
+  });
+
+  it('forgets the oldest issued sigs past its bound, never the configured ones', () => {
+    const bounded = createRedactor(['configured-secret-key-0123456789']);
+    const sigs = Array.from({ length: maxIssuedSecrets + 1 }, () => randomUUID());
+    for (const sig of sigs) bounded.hold(sig);
+    expect(bounded(sigs[0] as string)).toBe(sigs[0]);
+    expect(bounded(sigs[1] as string)).toBe('***');
+    expect(bounded('configured-secret-key-0123456789')).toBe('***');
   });
 });

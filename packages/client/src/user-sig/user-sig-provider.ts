@@ -40,6 +40,8 @@ export type UserSigProviderOptions = {
      * @default () => Date.now() / 1000
      */
     now?: () => number;
+    /** Told of each sig the provider issues, before anyone else sees it (the redactor). */
+    onIssue?: (userSig: string) => void;
   };
 
 export interface UserSigProvider {
@@ -89,6 +91,7 @@ export const createUserSigProvider = (options: UserSigProviderOptions): UserSigP
     expireSeconds = DEFAULT_EXPIRE_SECONDS,
     renewBeforeSeconds = USER_SIG_RENEW_BEFORE_SECONDS,
     now = () => Date.now() / 1000,
+    onIssue,
   } = options;
   checkSecretString(secretKey, 'options.secretKey');
   checkPositiveSafeInteger(expireSeconds, 'options.expireSeconds');
@@ -113,6 +116,7 @@ export const createUserSigProvider = (options: UserSigProviderOptions): UserSigP
       expireSeconds,
       issuedAt,
     });
+    onIssue?.(fresh);
     cached = { userSig: fresh, expiresAt: issuedAt + expireSeconds };
     return fresh;
   };

@@ -124,7 +124,9 @@ export interface components {
       ErrorInfo?: string;
       /**
        * @description The online members of this page, newest first. At most the 1,000 latest
-       *     members are ever returned across all pages (30 on editions below Pro).
+       *     members are ever returned across all pages (30 on editions below Pro), so
+       *     a page never holds more than 1,000 (`maxItems`, the operation's
+       *     `x-limits.maxMembers`); a longer list is not an answer of this API.
        */
       MemberList?: components['schemas']['OnlineMember'][];
       /**
