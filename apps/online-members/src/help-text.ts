@@ -76,8 +76,9 @@ Options:
   --group ID          the group's ID (required)
   --mark N            only members carrying mark N (custom marks are 1000 and up)
   --format FORMAT     ${listFormats.join(', ')} (default: table)
-                      table: account, joined (ISO-8601 UTC), nickname, avatar,
-                        then a summary line on stderr
+                      table: account, joined (ISO-8601 UTC; seconds since the
+                        epoch past year 275760), nickname, avatar, then a
+                        summary line on stderr
                       json: one object {groupId, members, truncated, pages}
                       ndjson: one member object per line
                       csv: a header row, then RFC 4180 rows; a cell starting

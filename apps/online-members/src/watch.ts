@@ -3,7 +3,7 @@ import type { CliIo } from './cli-io.js';
 import { colorsFor } from './color.js';
 import { exitCodes } from './exit-codes.js';
 import { truncationNote } from './formats/listing-summary.js';
-import { isoJoinTime } from './formats/table.js';
+import { joinTimeText } from './formats/table.js';
 import { fetchListing, type ListRequest } from './list-command.js';
 import { diffMembers } from './member-diff.js';
 import { terminalText } from './terminal-text.js';
@@ -21,7 +21,7 @@ export interface WatchRequest extends ListRequest {
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-const timeOf = (date: Date) => isoJoinTime(Math.floor(date.getTime() / 1000));
+const timeOf = (date: Date) => joinTimeText(Math.floor(date.getTime() / 1000));
 
 /**
  * `watch`: lists the group each round and prints `+ account` for who joined

@@ -4,7 +4,7 @@ import { type PrismProxy, startPrismProxy } from '@avchatroom/openapi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv } from './parse-csv.js';
 import { closedPortUrl, linesOf, runBuiltCli, runInProcess } from './run-helpers.js';
-import { basicApp, groups, proApp, proEnv, testSeed } from './test-seed.js';
+import { basicApp, groups, pastDateRangeJoinTime, proApp, proEnv, testSeed } from './test-seed.js';
 
 // `list` end to end: runCli in-process -> @avchatroom/client -> Prism proxy
 // (--errors: a request or answer that breaks the spec fails the call) -> the
@@ -198,6 +198,37 @@ describe('list --format table (the default)', () => {
       { isTTY: true },
     );
     expect(noColor.stdout + noColor.stderr).not.toContain('\u001b');
+  });
+});
+
+describe('a JoinTime past the Date range (allowed by the spec)', () => {
+  const fromJson = (member: OnlineMember) => [member.Member_Account, member.JoinTime];
+  // Each format's rows as [account, join time as printed].
+  const rowsOf: Record<string, (stdout: string) => unknown[][]> = {
+    table: (stdout) =>
+      linesOf(stdout)
+        .slice(1)
+        .map((line) => line.split(/ +/).slice(0, 2)),
+    csv: (stdout) =>
+      parseCsv(stdout)
+        .slice(1)
+        .map((row) => row.slice(0, 2)),
+    ndjson: (stdout) => linesOf(stdout).map((line) => fromJson(JSON.parse(line))),
+    json: (stdout) => JSON.parse(stdout).members.map(fromJson),
+  };
+
+  it.each([
+    { format: 'table', far: String(pastDateRangeJoinTime) },
+    { format: 'csv', far: String(pastDateRangeJoinTime) },
+    { format: 'ndjson', far: pastDateRangeJoinTime },
+    { format: 'json', far: pastDateRangeJoinTime },
+  ])('$format: every member, that one with its raw number', async ({ format, far }) => {
+    const result = await list(['--group', groups.farFuture, '--format', format]);
+    expect(result.code).toBe(0);
+    const rows = rowsOf[format]?.(result.stdout) ?? [];
+    // Newest first: the far-future member heads the list.
+    expect(rows.map(([account]) => account)).toEqual(['far', 'near2', 'near1']);
+    expect(rows[0]?.[1]).toBe(far);
   });
 });
 

@@ -16,7 +16,12 @@ export const groups = {
   privateGroup: '@TGS#2PRIVATE',
   /** 40 members in a basic-edition app: 30 come back. */
   basic: '@TGS#aBASIC40',
+  /** A member who joined past the last second a JavaScript Date holds, and two others. */
+  farFuture: '@TGS#aFARFUTURE',
 } as const;
+
+/** A JoinTime the spec allows (at most 2^53 - 1) but a Date cannot hold (over 8.64e12 s). */
+export const pastDateRangeJoinTime = 8_640_000_000_001;
 
 /** A fixed start, so join times (and pages) are the same on every run. */
 const baseJoinTime = 1_767_225_600;
@@ -63,6 +68,14 @@ export const testSeed = (): EmulatorSeed => ({
       members: crowd('colleague', 3),
     },
     { sdkAppId: basicApp.sdkAppId, groupId: groups.basic, members: crowd('b', 40) },
+    {
+      sdkAppId: proApp.sdkAppId,
+      groupId: groups.farFuture,
+      members: [
+        ...crowd('near', 2),
+        { account: 'far', joinTime: pastDateRangeJoinTime, nickName: 'Far' },
+      ],
+    },
   ],
 });
 

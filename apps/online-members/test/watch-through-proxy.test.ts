@@ -9,7 +9,7 @@ import {
 import { type PrismProxy, startPrismProxy } from '@avchatroom/openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linesOf, runInProcess, spawnCli } from './run-helpers.js';
-import { crowd, proApp, proEnv } from './test-seed.js';
+import { crowd, pastDateRangeJoinTime, proApp, proEnv } from './test-seed.js';
 
 // `watch` end to end through the Prism proxy, against an emulator on a manual
 // clock: a round's sleep advances the clock, so the emulator refreshes its
@@ -23,6 +23,7 @@ const seed: EmulatorSeed = {
     { sdkAppId: proApp.sdkAppId, groupId: '@TGS#aWATCH3', members: crowd('s', 3) },
     { sdkAppId: proApp.sdkAppId, groupId: '@TGS#aWATCHCAP', members: crowd('cap', 1000) },
     { sdkAppId: proApp.sdkAppId, groupId: '@TGS#aWATCHSIGINT', members: crowd('i', 2) },
+    { sdkAppId: proApp.sdkAppId, groupId: '@TGS#aWATCHFAR', members: crowd('f', 2) },
   ],
 };
 
@@ -139,6 +140,17 @@ describe('watch', () => {
     // cap1 and cap2 joined first: the newcomers push them past the 1,000 latest.
     expect(diffLines(result.stdout)).toEqual(['+ newcomer', '- cap1', '+ latecomer', '- cap2']);
     expect(emulator.state.onlineMembers(proApp.sdkAppId, group)).toHaveLength(1002);
+  });
+
+  it('shows a member who joined past the Date range like any other', async () => {
+    const group = '@TGS#aWATCHFAR';
+    const { sleep } = scriptedSleep([
+      () => join(group, 'far', pastDateRangeJoinTime),
+      () => leave(group, 'far'),
+    ]);
+    const result = await runInProcess(['watch', '--group', group, '--rounds', '3'], env, { sleep });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(diffLines(result.stdout)).toEqual(['+ far', '- far']);
   });
 
   it('stops cleanly with exit code 0 when interrupted between rounds', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { colorsFor } from '../color.js';
-import { formatTable, isoJoinTime } from './table.js';
+import { formatTable, joinTimeText } from './table.js';
 
 const plain = colorsFor({ write: () => true, isTTY: false }, {});
 
@@ -31,10 +31,29 @@ describe('formatTable', () => {
   it('says when nobody is online', () => {
     expect(formatTable([], { colors: plain })).toBe('(no members online)\n');
   });
+
+  it('keeps every row when a JoinTime is past what a Date holds, printing its number', () => {
+    const farFuture = { Member_Account: 'far', JoinTime: 8_640_000_000_001 };
+    expect(formatTable([farFuture, ...members.slice(1, 2)], { colors: plain })).toBe(
+      [
+        'ACCOUNT  JOINED (UTC)          NICKNAME  AVATAR',
+        'far      8640000000001',
+        'user2    2026-01-01T00:00:01Z',
+        '',
+      ].join('\n'),
+    );
+  });
 });
 
-describe('isoJoinTime', () => {
-  it('gives ISO-8601 UTC to the second', () => {
-    expect(isoJoinTime(1657773110)).toBe('2022-07-14T04:31:50Z');
+describe('joinTimeText', () => {
+  it.each([
+    { given: 1657773110, want: '2022-07-14T04:31:50Z' },
+    { given: 0, want: '1970-01-01T00:00:00Z' },
+    // The last second a Date holds (8.64e15 ms), then the spec's range beyond it.
+    { given: 8_640_000_000_000, want: '+275760-09-13T00:00:00Z' },
+    { given: 8_640_000_000_001, want: '8640000000001' },
+    { given: Number.MAX_SAFE_INTEGER, want: '9007199254740991' },
+  ])('$given -> $want', ({ given, want }) => {
+    expect(joinTimeText(given)).toBe(want);
   });
 });

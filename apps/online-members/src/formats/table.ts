@@ -8,15 +8,24 @@ export interface TableOptions {
   maxRows?: number;
 }
 
-/** JoinTime (seconds since the epoch) as ISO-8601 UTC, to the second. */
-export const isoJoinTime = (joinTime: number): string =>
-  new Date(joinTime * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/**
+ * JoinTime (seconds since the epoch) as ISO-8601 UTC, to the second, or the
+ * raw number when a Date cannot hold it: the spec allows up to 2^53 - 1
+ * seconds, a Date only 8.64e15 ms (year 275760), and one such member must not
+ * cost the others their rows.
+ */
+export const joinTimeText = (joinTime: number): string => {
+  const date = new Date(joinTime * 1000);
+  return Number.isNaN(date.getTime())
+    ? String(joinTime)
+    : date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+};
 
 const headers = ['ACCOUNT', 'JOINED (UTC)', 'NICKNAME', 'AVATAR'] as const;
 
 const cellsOf = (member: OnlineMember): string[] => [
   terminalText(member.Member_Account),
-  isoJoinTime(member.JoinTime),
+  joinTimeText(member.JoinTime),
   terminalText(member.NickName ?? ''),
   terminalText(member.Avatar ?? ''),
 ];
