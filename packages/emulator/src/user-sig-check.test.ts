@@ -1,9 +1,14 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { generateUserSig } from '@avchatroom/client';
 import { describe, expect, it } from 'vitest';
-import { checkUserSig, type UserSigCheck } from './user-sig-check.js';
+import {
+  checkUserSig,
+  maxInflatedUserSigBytes,
+  maxUserSigLength,
+  type UserSigCheck,
+} from './user-sig-check.js';
 
 // Tencent's official Node library (CommonJS, no types): the reference signer.
 interface OfficialApi {
@@ -254,5 +259,37 @@ describe('checkUserSig', () => {
   it('refuses a sig whose signed fields were edited after signing', () => {
     const longer = wrap(JSON.stringify({ ...goodDocument, 'TLS.expire': 864000 }));
     expect(check(longer)).toEqual({ code: 70009, reason: 'badSignature' });
+  });
+
+  describe('size caps', () => {
+    /** The good document with an unsigned field of `padding`, which a server ignores. */
+    const padded = (padding: string) => JSON.stringify({ ...goodDocument, 'TLS.pad': padding });
+    const paddedTo = (bytes: number) => padded(' '.repeat(bytes - padded('').length));
+
+    it("are the client verifier's: 8 KiB of UserSig, 16 KiB of JSON", () => {
+      expect([maxUserSigLength, maxInflatedUserSigBytes]).toEqual([8192, 16384]);
+    });
+
+    it('accept a good sig that inflates to exactly 16 KiB, and refuse one byte more (70003)', () => {
+      const atCap = wrap(paddedTo(maxInflatedUserSigBytes));
+      const overCap = wrap(paddedTo(maxInflatedUserSigBytes + 1));
+      expect(overCap.length).toBeLessThan(maxUserSigLength);
+      expect(check(atCap)).toBeUndefined();
+      expect(check(overCap)).toEqual(unreadable);
+    });
+
+    it('refuse a good sig of 5 MiB of JSON deflated into less than 8 KiB (70003)', () => {
+      const bomb = wrap(padded(' '.repeat(5 * 1024 * 1024)));
+      expect(bomb.length).toBeLessThan(maxUserSigLength);
+      expect(check(bomb)).toEqual(unreadable);
+    });
+
+    it('refuse a good sig longer than 8 KiB whose JSON is under 16 KiB (70003)', () => {
+      // Random base64 hardly compresses, so the sig stays long while its JSON stays small.
+      const longSig = wrap(padded(randomBytes(9 * 1024).toString('base64')));
+      expect(longSig.length).toBeGreaterThan(maxUserSigLength);
+      expect(unwrap(longSig)['TLS.sig']).toBe(goodDocument['TLS.sig']);
+      expect(check(longSig)).toEqual(unreadable);
+    });
   });
 });

@@ -24,10 +24,22 @@ interface SigDocument {
   'TLS.userbuf'?: unknown;
 }
 
+// The same caps as the client's verifier (MAX_USER_SIG_LENGTH, MAX_INFLATED_BYTES
+// in @avchatroom/client): a real UserSig is a few hundred characters of about
+// 200 bytes of JSON, and a deflate bomb must cost no more than a real sig.
+/** The longest UserSig string the emulator decodes. */
+export const maxUserSigLength = 8 * 1024;
+/** The most bytes a UserSig may inflate to; zlib stops there. */
+export const maxInflatedUserSigBytes = 16 * 1024;
+
 const readSigDocument = (userSig: string): SigDocument | undefined => {
+  if (userSig.length > maxUserSigLength) return undefined;
   try {
     const base64 = userSig.replaceAll('*', '+').replaceAll('-', '/').replaceAll('_', '=');
-    const document = JSON.parse(inflateSync(Buffer.from(base64, 'base64')).toString('utf8'));
+    const compressed = Buffer.from(base64, 'base64');
+    // Past maxOutputLength inflateSync throws a RangeError instead of inflating on.
+    const inflated = inflateSync(compressed, { maxOutputLength: maxInflatedUserSigBytes });
+    const document = JSON.parse(inflated.toString('utf8'));
     return typeof document === 'object' && document !== null ? document : undefined;
   } catch {
     return undefined;
