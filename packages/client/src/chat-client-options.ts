@@ -50,9 +50,9 @@ export interface ChatClientOptionsBase {
   /**
    * The largest response body the client reads, in bytes. Past it the client
    * stops reading, closes the connection and throws ChatResponseTooLargeError
-   * (not retried). The default holds the largest page the API can send (the
-   * spec's 1,000 members) at 4 KiB a member, about 35 times a real page.
-   * @default 4096000 (`responseBodyDefaults.maxBytes`)
+   * (not retried). The default holds the largest page the API can send: the
+   * spec's 1,000 members at 2 KiB each (a member is at most about 1.1 KB).
+   * @default 2048000 (`responseBodyDefaults.maxBytes`)
    */
   maxResponseBytes?: number;
   /**

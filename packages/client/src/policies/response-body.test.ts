@@ -82,8 +82,8 @@ describe('readBodyWithin', () => {
       ErrorInfo: '',
       MemberList: Array.from({ length: 1000 }, () => ({
         ...member,
-        NickName: 'n'.repeat(1000),
-        Avatar: `https://example.com/${'p'.repeat(1000)}`,
+        NickName: '名'.repeat(166),
+        Avatar: `https://example.com/${'p'.repeat(480)}`,
       })),
       NextTimestamp: 9007199254740991,
     });

@@ -5,17 +5,19 @@
 import { getMembersLimits } from '../generated/limits.gen.js';
 
 /**
- * Room for one member in the default cap. A member is about 115 bytes on the
- * wire (the bench's 500-member page is 57 KB); the docs cap no field but
- * `Member_Account` (32 bytes), so NickName and Avatar get generous room,
- * escaped JSON included.
+ * Room for one member in the default cap. A member is at most about 1.1 KB:
+ * a 32-byte `Member_Account`, a JoinTime, and a NickName and an Avatar URL of
+ * at most 500 bytes each (the Web SDK's Profile reference:
+ * https://web.sdk.qcloud.com/im/doc/zh-cn/Profile.html). A typical one is about
+ * 115 bytes (the bench's 500-member page is 57 KB).
  */
-const bytesPerMember = 4096;
+const bytesPerMember = 2048;
 
 export const responseBodyDefaults = {
   /**
    * The largest body read: the most members a page can hold (the spec's
-   * x-limits.maxMembers, 1,000) at 4 KiB each, about 35 times a real page.
+   * x-limits.maxMembers, 1,000) at 2 KiB each. A compact hostile body this
+   * size (`{}` items) parses to about 85 MB in V8, so the cap is not larger.
    */
   maxBytes: getMembersLimits.maxMembers * bytesPerMember,
   /** What is read of a body that is only quoted in an error (a gateway's page). */

@@ -3,9 +3,24 @@
 // (message, stack, cause, JSON.stringify, util.inspect) or a log line.
 import { inspect } from 'node:util';
 
-/** A secret as it may show up in text: raw, in a URL, in JSON, or cut short in an excerpt. */
+/** Every character as %XX (lower-case hex), as some gateways and HTTP stacks quote a URL. */
+export const percentEncodeAll = (text: string): string =>
+  [...text].map((char) => `%${char.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
+
+/**
+ * A secret as it may show up in text: raw, in a URL (encoded as usual, or every
+ * character, in either case of hex), form-encoded, in JSON, or cut short in an
+ * excerpt.
+ */
 export const secretForms = (secret: string): string[] => {
-  const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
+  const forms = [
+    secret,
+    encodeURIComponent(secret),
+    percentEncodeAll(secret),
+    percentEncodeAll(secret).toUpperCase(),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+    JSON.stringify(secret).slice(1, -1),
+  ];
   // A body excerpt is cut at 200 characters (client README, ChatHttpError), so a
   // long secret could leak in part: its middle 24 characters stand for it.
   if (secret.length >= 48) {
