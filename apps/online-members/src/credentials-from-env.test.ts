@@ -77,6 +77,15 @@ describe('clientOptionsFrom', () => {
       env: { ...env, AVCHATROOM_REGION: undefined, AVCHATROOM_BASE_URL: ' http://127.0.0.1:9' },
       message: 'AVCHATROOM_BASE_URL must be an http(s) URL',
     },
+    ...[
+      'http://deploy:pw@127.0.0.1:1',
+      'http://deploy@127.0.0.1:1',
+      'https://:pw@127.0.0.1:1',
+      'https://a%40b:c%3Ad@127.0.0.1:1/v4',
+    ].map((baseUrl) => ({
+      env: { ...env, AVCHATROOM_REGION: undefined, AVCHATROOM_BASE_URL: baseUrl },
+      message: 'AVCHATROOM_BASE_URL holds a user name or password',
+    })),
     { env: { ...env, AVCHATROOM_IDENTIFIER: 'admin\n' }, message: 'AVCHATROOM_IDENTIFIER holds a' },
     {
       env: { ...env, AVCHATROOM_SECRET_KEY: 'key ' },
@@ -84,5 +93,25 @@ describe('clientOptionsFrom', () => {
     },
   ])('$message', ({ env: given, message }) => {
     expect(() => clientOptionsFrom({}, given, 'list')).toThrow(message);
+  });
+
+  it.each(['http://deploy:pw@127.0.0.1:1', 'http://deploy@127.0.0.1:1', 'http://:pw@127.0.0.1:1'])(
+    'refuses --base-url %s without echoing its user or password',
+    (baseUrl) => {
+      let message = '';
+      try {
+        clientOptionsFrom({ baseUrl }, env, 'list');
+      } catch (error) {
+        message = String(error);
+      }
+      expect(message).toMatch(/^UsageError: --base-url holds a user name or password: /);
+      expect(message).not.toMatch(/deploy|pw/);
+    },
+  );
+
+  it('takes a base URL with an empty user part, which holds no credentials', () => {
+    expect(clientOptionsFrom({ baseUrl: 'http://@127.0.0.1:1' }, env, 'list')).toMatchObject({
+      baseUrl: 'http://@127.0.0.1:1',
+    });
   });
 });

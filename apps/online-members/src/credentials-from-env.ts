@@ -48,12 +48,13 @@ const isRegionId = (value: string): value is ChatRegionId => Object.hasOwn(chatR
 
 // Whitespace too is refused: the URL parser would drop a tab or newline and
 // trim spaces silently, so the URL used would not be the one given.
-const isHttpUrl = (value: string): boolean => {
-  if (/\s/.test(value)) return false;
+const httpUrl = (value: string): URL | undefined => {
+  if (/\s/.test(value)) return undefined;
   try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
+    const url = new URL(value);
+    return ['http:', 'https:'].includes(url.protocol) ? url : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 };
 
@@ -90,7 +91,16 @@ const targetFrom = (flags: ConnectionFlags, env: Env, command: string) => {
     return { region };
   }
   if (baseUrl !== undefined) {
-    if (!isHttpUrl(baseUrl)) throw new UsageError(`${source} must be an http(s) URL`, command);
+    const url = httpUrl(baseUrl);
+    if (url === undefined) throw new UsageError(`${source} must be an http(s) URL`, command);
+    // fetch refuses a URL with credentials on every call, and its message
+    // quotes the URL, password included; the API takes no URL credentials.
+    if (url.username !== '' || url.password !== '') {
+      throw new UsageError(
+        `${source} holds a user name or password: the API takes none in its URL (credentials come from ${envNames.secretKey} or ${envNames.userSig})`,
+        command,
+      );
+    }
     return { baseUrl };
   }
   throw new UsageError(

@@ -28,8 +28,8 @@ const regionIds = wrapList(Object.keys(chatRegions), 56);
 const connectionOptions = `Connection (flags override the environment):
   --region ID         the region of the SDKAppID, one of: ${regionIds}
                       [env AVCHATROOM_REGION]
-  --base-url URL      any base URL instead of a region (an emulator, a proxy)
-                      [env AVCHATROOM_BASE_URL]
+  --base-url URL      any base URL instead of a region (an emulator, a proxy),
+                      http(s), without user:password@  [env AVCHATROOM_BASE_URL]
   --sdk-app-id N      the app's SDKAppID                 [env AVCHATROOM_SDKAPPID]
   --identifier ID     an App admin's UserID              [env AVCHATROOM_IDENTIFIER]
   --timeout SECONDS   the time an attempt may take (default: ${retryDefaults.timeoutMs / 1000}); one that

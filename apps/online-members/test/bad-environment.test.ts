@@ -4,7 +4,12 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envNames } from '../src/credentials-from-env.js';
 import { type FetchTripwire, installFetchTripwire } from './fetch-tripwire.js';
-import { controlCharacters, notHttpUrls, notWholeNumbers } from './flag-catalog.js';
+import {
+  controlCharacters,
+  notHttpUrls,
+  notWholeNumbers,
+  urlsWithCredentials,
+} from './flag-catalog.js';
 import { anyText, controlCharacter } from './text-arbitraries.js';
 import { expectUsageError, runSendingNothing } from './usage-error-checks.js';
 
@@ -78,7 +83,7 @@ const envCases: readonly EnvCase[] = [
   {
     variable: envNames.baseUrl,
     valid: 'http://127.0.0.1:9',
-    wrong: notHttpUrls,
+    wrong: [...notHttpUrls, ...urlsWithCredentials],
     named: envNames.baseUrl,
   },
 ];

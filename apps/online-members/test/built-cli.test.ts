@@ -158,6 +158,18 @@ describe('usage errors: exit code 2, one line, "see --help", nothing sent', () =
       '--base-url must be an http(s) URL',
     ],
     [
+      'a password in AVCHATROOM_BASE_URL',
+      ['list', '--group', 'g'],
+      { ...credentials, AVCHATROOM_BASE_URL: `http://deploy:${sentinel}@127.0.0.1:1` },
+      'AVCHATROOM_BASE_URL holds a user name or password',
+    ],
+    [
+      'a password in --base-url',
+      ['watch', '--group', 'g', '--base-url', `https://deploy:${sentinel}@127.0.0.1:1`],
+      credentials,
+      '--base-url holds a user name or password',
+    ],
+    [
       'an identifier over 32 bytes',
       ['list', '--group', 'g', '--identifier', 'x'.repeat(33)],
       credentials,
@@ -186,6 +198,21 @@ describe('usage errors: exit code 2, one line, "see --help", nothing sent', () =
       stdout: '',
       stderr:
         'online-members: usage error: --format must be one of table, json, ndjson, csv (see online-members list --help)\n',
+    });
+  });
+});
+
+describe('a base URL with credentials, run as a process', () => {
+  it('exits 2 at once, echoing neither the user name nor the password', async () => {
+    const result = await runBuiltCli(['list', '--group', 'g'], {
+      ...credentials,
+      AVCHATROOM_BASE_URL: 'http://deploy:pw@127.0.0.1:1',
+    });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'online-members: usage error: AVCHATROOM_BASE_URL holds a user name or password: the API takes none in its URL (credentials come from AVCHATROOM_SECRET_KEY or AVCHATROOM_USERSIG) (see online-members list --help)\n',
     });
   });
 });

@@ -78,6 +78,16 @@ export const notHttpUrls = [
   'http://127.0.0.1:99999',
 ];
 
+// An http(s) URL with a user name or password: fetch refuses it on every call
+// and quotes it, password included, in its error.
+export const urlsWithCredentials = [
+  'http://deploy:pw@127.0.0.1:1',
+  'http://deploy@127.0.0.1:1',
+  'http://:pw@127.0.0.1:1',
+  'https://deploy:pw@example.com/v4',
+  'http://a%40b:c%3Ad@127.0.0.1:9',
+];
+
 export const flagCases: readonly FlagCase[] = [
   { flag: '--group', commands: ['list', 'watch'], valid: '@TGS#aROOM', wrong: [] },
   {
@@ -131,7 +141,7 @@ export const flagCases: readonly FlagCase[] = [
     flag: '--base-url',
     commands: ['list', 'watch'],
     valid: 'http://127.0.0.1:9',
-    wrong: notHttpUrls,
+    wrong: [...notHttpUrls, ...urlsWithCredentials],
   },
   {
     flag: '--sdk-app-id',

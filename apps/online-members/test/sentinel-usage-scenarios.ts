@@ -13,6 +13,14 @@ const usage = (
 const secretOf = ({ mode, credentials }: ScenarioContext) =>
   mode === 'secretKey' ? credentials.secretKey : credentials.userSig;
 
+/** The emulator's URL with the sentinel as its password, as a deploy script might write it. */
+const withSecretPassword = (c: ScenarioContext) => {
+  const url = new URL(c.emulator.url);
+  url.username = 'deploy';
+  url.password = secretOf(c);
+  return url.href;
+};
+
 export const usageScenarios: readonly SentinelScenario[] = [
   usage('no command', 'a command is required', () => ({ argv: [] })),
   usage('a secret as the command', 'unknown command;', (c) => ({ argv: [secretOf(c)] })),
@@ -141,6 +149,21 @@ export const usageScenarios: readonly SentinelScenario[] = [
     (c) => ({
       argv: ['list', '--group', c.room],
       env: { AVCHATROOM_BASE_URL: `${c.emulator.url}\n${secretOf(c)}` },
+    }),
+  ),
+  usage(
+    'a secret as the password of --base-url',
+    '--base-url holds a user name or password',
+    (c) => ({
+      argv: ['list', '--group', c.room, '--base-url', withSecretPassword(c)],
+    }),
+  ),
+  usage(
+    'a secret as the password in AVCHATROOM_BASE_URL',
+    'AVCHATROOM_BASE_URL holds a user name or password',
+    (c) => ({
+      argv: ['list', '--group', c.room],
+      env: { AVCHATROOM_BASE_URL: withSecretPassword(c) },
     }),
   ),
   usage('no endpoint', 'no endpoint', (c) => ({
