@@ -87,7 +87,9 @@ export class ChatHttpError extends ChatError {
  * server would send the same body again.
  */
 export class ChatResponseTooLargeError extends ChatError {
+  /** The HTTP status of the response. */
   readonly status: number;
+  /** The cap that was passed: the client's `maxResponseBytes`. */
   readonly maxBytes: number;
 
   constructor(status: number, maxBytes: number, context: ChatErrorContext) {

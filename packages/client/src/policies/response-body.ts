@@ -13,6 +13,7 @@ import { getMembersLimits } from '../generated/limits.gen.js';
  */
 const bytesPerMember = 2048;
 
+/** How much of a response body the client reads (see the `maxResponseBytes` option). */
 export const responseBodyDefaults = {
   /**
    * The largest body read: the most members a page can hold (the spec's
