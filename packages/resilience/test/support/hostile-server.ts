@@ -5,7 +5,6 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { percentEncodeAll } from './secret-leaks.js';
 
 /** What the server does with a request, by the first segment of its path. */
 export type HostileBehaviour =
@@ -17,7 +16,7 @@ export type HostileBehaviour =
   | 'huge-invalid'
   /** 200 and 100 MB of HTML. */
   | 'huge-html'
-  /** A 502 HTML page quoting the request URL percent-encoded, secrets and all. */
+  /** A 502 HTML page quoting the request's query percent-encoded, UserSig and all. */
   | 'echo-url'
   /** 307 and 302 to another origin (the `elsewhere` server). */
   | 'redirect-307'
@@ -155,12 +154,14 @@ export const startHostileServer = async (): Promise<HostileServer> => {
         );
         return;
       }
-      case 'echo-url':
+      case 'echo-url': {
+        // As a gateway may: the query first, percent-encoded, so the UserSig
+        // falls inside the first 200 characters a client quotes.
+        const query = (request.url ?? '').split('?')[1] ?? '';
         response.writeHead(502, { 'content-type': 'text/html' });
-        response.end(
-          `<html><body><p>Bad gateway for ${percentEncodeAll(fullUrl)}</p></body></html>`,
-        );
+        response.end(`<html><p>Bad gateway: ?${encodeURIComponent(query)}</p></html>`);
         return;
+      }
       case 'redirect-307':
       case 'redirect-302': {
         const status = behaviour === 'redirect-307' ? 307 : 302;
