@@ -12,7 +12,7 @@ export type HostileBehaviour =
   | 'endless'
   /** 200 and a valid page of 1,250,000 members (about 60 MB). */
   | 'huge-valid'
-  /** 200 and a page of 600,000 `{}` members (1.8 MB: under the client's cap). */
+  /** 200 and a page of 680,000 `{}` members: 2,040,000 bytes, the most under the client's cap. */
   | 'huge-invalid'
   /** 200 and 100 MB of HTML. */
   | 'huge-html'
@@ -127,7 +127,7 @@ export const startHostileServer = async (): Promise<HostileServer> => {
         response.writeHead(200, { 'content-type': 'application/json' });
         const valid = behaviour === 'huge-valid';
         const members = memberChunks(
-          valid ? 1_250_000 : 600_000,
+          valid ? 1_250_000 : 680_000,
           valid ? (index) => `{"Member_Account":"u${index}","JoinTime":1700000000}` : () => '{}',
           pageTail,
         );
