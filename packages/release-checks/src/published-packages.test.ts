@@ -78,19 +78,21 @@ test('the published packages are found', () => {
       '@avchatroom/client',
       '@avchatroom/emulator',
       '@avchatroom/openapi',
+      '@avchatroom/rate-limit-redis',
       '@avchatroom/types',
     ]),
   );
 });
 
 // Budgets a little above today's sizes (client 46 KiB, emulator 20 KiB, openapi
-// 22 KiB, types 5 KiB): a tarball that suddenly grows (a 2.6 MB reference page,
+// 22 KiB, rate-limit-redis 8 KiB, types 5 KiB): a tarball that suddenly grows (a 2.6 MB reference page,
 // a source map, a stray folder, a seed with every member written out) fails
 // here instead of reaching users.
 const packedBudgetKiB: Record<string, number> = {
   '@avchatroom/client': 64,
   '@avchatroom/emulator': 28,
   '@avchatroom/openapi': 32,
+  '@avchatroom/rate-limit-redis': 12,
   '@avchatroom/types': 8,
 };
 
@@ -215,6 +217,7 @@ describe('installed from the tarballs outside the workspace', () => {
         forgedReason: string;
         createChatClient: string;
         createFetchClient: string;
+        createRedisRateLimitStore: string;
         specExists: boolean;
         resolved: Record<string, string>;
       };
@@ -227,6 +230,7 @@ describe('installed from the tarballs outside the workspace', () => {
       expect(result.forgedReason).toBe('bad-signature');
       expect(result.createChatClient).toBe('function');
       expect(result.createFetchClient).toBe('function');
+      expect(result.createRedisRateLimitStore).toBe('function');
       expect(result.specExists).toBe(true);
       expect(outside(result.resolved)).toEqual({});
     });

@@ -29,6 +29,11 @@ import {
   specPath,
   startPrismMock,
 } from '@avchatroom/openapi';
+import {
+  createRedisRateLimitStore,
+  RateLimitStoreUnavailableError,
+  type RedisClientLike,
+} from '@avchatroom/rate-limit-redis';
 import type { components, GetMembersResponse, paths } from '@avchatroom/types';
 
 type MemberFromTypes = components['schemas']['OnlineMember'];
@@ -103,6 +108,22 @@ export const emulateDemoRoom = async (): Promise<number> => {
   await emulator.stop();
   return members.members.length + stats.apiCalls;
 };
+
+export const sharedQuotaClient = (redis: RedisClientLike): ChatClient => {
+  const store = createRedisRateLimitStore({ client: redis, localFallback: { share: 0.5 } });
+  // @ts-expect-error: the fallback share is an object, not a number
+  createRedisRateLimitStore({ client: redis, localFallback: 0.5 });
+  return createChatClient({
+    sdkAppId: 1400000000,
+    identifier: 'administrator',
+    secretKey: 'pack-test-secret-key',
+    region: 'singapore',
+    rateLimit: { store },
+  });
+};
+
+export const isStoreDown = (error: unknown): boolean =>
+  error instanceof RateLimitStoreUnavailableError && error.failure !== 'command-failed';
 
 export type Operation = GetMembersOperation;
 export type Paths = ChatPaths;

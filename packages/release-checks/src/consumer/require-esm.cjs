@@ -7,6 +7,7 @@ const { existsSync } = require('node:fs');
 const client = require('@avchatroom/client');
 const { createFetchClient } = require('@avchatroom/client/fetch');
 const { specPath, specJsonPath } = require('@avchatroom/openapi');
+const { createRedisRateLimitStore } = require('@avchatroom/rate-limit-redis');
 require('@avchatroom/types');
 
 const main = async () => {
@@ -27,6 +28,7 @@ const main = async () => {
       forgedReason: forged.valid ? 'valid' : forged.reason,
       createChatClient: typeof client.createChatClient,
       createFetchClient: typeof createFetchClient,
+      createRedisRateLimitStore: typeof createRedisRateLimitStore,
       specExists: existsSync(specPath) && existsSync(specJsonPath),
       resolved: Object.fromEntries(
         [
@@ -34,6 +36,7 @@ const main = async () => {
           '@avchatroom/client/fetch',
           '@avchatroom/types',
           '@avchatroom/openapi',
+          '@avchatroom/rate-limit-redis',
         ].map((specifier) => [specifier, require.resolve(specifier)]),
       ),
       specPath,
