@@ -82,7 +82,8 @@ Options:
                       json: one object {groupId, members, truncated, pages}
                       ndjson: one member object per line
                       csv: a header row, then RFC 4180 rows; a cell starting
-                        with = + - @ (or a tab or CR) gets a leading '
+                        with = + - @ (after any spaces or line breaks), a tab
+                        or a CR gets a leading '
   -h, --help          this help
 
 ${connectionOptions}

@@ -10,11 +10,14 @@ export const hasControlCharacter = (text: string): boolean => controlCharacter.t
 // Bidirectional formatting characters reorder what follows them on screen
 // ("Trojan Source", CVE-2021-42574): a nickname could make the next columns
 // read backwards. Unicode TR9 lists them; U+2028/U+2029 end lines in some viewers.
+// Zero-width and invisible characters (U+200B-U+200D, U+2060-U+2064, U+FEFF,
+// the soft hyphen U+00AD, U+180E) print as nothing: "ad\u200bmin" would look
+// like the account "admin".
 const unsafeForTerminal =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
-/** Shows control and bidi formatting characters as `\uXXXX` escapes, so text prints as one inert line. */
+/** Shows control, bidi formatting and invisible characters as `\uXXXX` escapes, so text prints as one inert line that shows every character. */
 export const terminalText = (text: string): string =>
   text.replace(
     unsafeForTerminal,

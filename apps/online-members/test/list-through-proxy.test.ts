@@ -142,6 +142,9 @@ describe('list --format csv', () => {
     expect(rows.get("'-dash")?.[1]).toBe('a, b');
     expect(rows.get('quote')?.[1]).toBe('say "hi"\nthere');
     expect(rows.get('unicode')?.[1]).toBe('小明 🎉');
+    // After leading whitespace, a line break or a zero-width character too.
+    expect(rows.get('spaced')?.slice(1)).toEqual(["' =1+2", "'\n@home"]);
+    expect(rows.get('ad\u200bmin')?.[1]).toBe("'\ufeff-2");
     expect(result.stdout).toContain('"say ""hi""\nthere"');
   });
 });
@@ -187,6 +190,16 @@ describe('list --format table (the default)', () => {
     expect(result.stdout).not.toContain('\u001b');
     expect(result.stdout).toContain('red\\u001b[31m text');
     expect(result.stdout).toContain('say "hi"\\u000athere');
+  });
+
+  it('shows zero-width characters as escapes, so look-alike accounts differ', async () => {
+    const result = await list(['--group', groups.tricky]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/[\u200b-\u200d\ufeff]/);
+    const accounts = linesOf(result.stdout).map((line) => line.split(' ')[0]);
+    expect(accounts).toContain('ad\\u200bmin');
+    expect(accounts).toContain('\\ufeffadmin');
+    expect(result.stdout).toContain('\\ufeff-2');
   });
 
   it('uses colour on a terminal, and none with NO_COLOR', async () => {

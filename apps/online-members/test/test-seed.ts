@@ -43,6 +43,10 @@ export const trickyMembers: SeedMember[] = [
   { account: 'quote', joinTime: baseJoinTime + 4, nickName: 'say "hi"\nthere' },
   { account: 'escape', joinTime: baseJoinTime + 5, nickName: 'red\u001b[31m text' },
   { account: 'unicode', joinTime: baseJoinTime + 6, nickName: '小明 🎉' },
+  { account: 'spaced', joinTime: baseJoinTime + 7, nickName: ' =1+2', avatar: '\n@home' },
+  // Accounts that print like "admin" where zero-width characters print as nothing.
+  { account: 'ad\u200bmin', joinTime: baseJoinTime + 8, nickName: '\ufeff-2' },
+  { account: '\ufeffadmin', joinTime: baseJoinTime + 9 },
 ];
 
 /** A seed for the tests: two apps (pro and basic) and one group per case. */

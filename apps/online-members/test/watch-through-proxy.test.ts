@@ -24,6 +24,7 @@ const seed: EmulatorSeed = {
     { sdkAppId: proApp.sdkAppId, groupId: '@TGS#aWATCHCAP', members: crowd('cap', 1000) },
     { sdkAppId: proApp.sdkAppId, groupId: '@TGS#aWATCHSIGINT', members: crowd('i', 2) },
     { sdkAppId: proApp.sdkAppId, groupId: '@TGS#aWATCHFAR', members: crowd('f', 2) },
+    { sdkAppId: proApp.sdkAppId, groupId: '@TGS#aWATCHLOOK', members: crowd('admin', 1) },
   ],
 };
 
@@ -151,6 +152,14 @@ describe('watch', () => {
     const result = await runInProcess(['watch', '--group', group, '--rounds', '3'], env, { sleep });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(diffLines(result.stdout)).toEqual(['+ far', '- far']);
+  });
+
+  it('shows zero-width characters in an account as escapes', async () => {
+    const group = '@TGS#aWATCHLOOK';
+    const { sleep } = scriptedSleep([() => join(group, 'admin\u200b1', later)]);
+    const result = await runInProcess(['watch', '--group', group, '--rounds', '2'], env, { sleep });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(diffLines(result.stdout)).toEqual(['+ admin\\u200b1']);
   });
 
   it('stops cleanly with exit code 0 when interrupted between rounds', async () => {

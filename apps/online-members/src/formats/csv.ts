@@ -1,8 +1,13 @@
 import type { OnlineMember } from '@avchatroom/client';
 
-// A spreadsheet runs a cell that starts with one of these as a formula
-// (OWASP "CSV Injection"): a nickname such as =HYPERLINK(...) would.
-const formulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+// A spreadsheet runs a cell that starts with = + - @ as a formula (OWASP "CSV
+// Injection"): a nickname such as =HYPERLINK(...) would. Leading spaces, line
+// breaks, control or zero-width characters do not make it safe (a spreadsheet
+// may trim them), so " =1" and "\n=1" are guarded too; OWASP also lists a
+// leading tab or carriage return on its own.
+const formulaStart =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+  /^(?:[\s\u0000-\u001f\u007f\u200b-\u200d]*[=+\-@]|[\t\r])/;
 
 /**
  * One CSV cell: a text that a spreadsheet would read as a formula gets a
@@ -11,7 +16,7 @@ const formulaStarts = ['=', '+', '-', '@', '\t', '\r'];
  */
 export const csvCell = (value: string | number): string => {
   if (typeof value === 'number') return String(value);
-  const guarded = formulaStarts.some((start) => value.startsWith(start)) ? `'${value}` : value;
+  const guarded = formulaStart.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 };
 
