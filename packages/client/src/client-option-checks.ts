@@ -27,10 +27,13 @@ const regionIds = Object.keys(chatRegions);
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const CONTROL_OR_EDGE_SPACE = /[\x00-\x1F\x7F]|^ | $/;
 
+// Credentials in the URL would be sent to the server on every call and quoted
+// in every error naming the URL; the API takes them only as query parameters.
 const isHttpUrl = (value: unknown) => {
   if (typeof value !== 'string' || CONTROL_OR_EDGE_SPACE.test(value)) return false;
   try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
+    const url = new URL(value);
+    return ['http:', 'https:'].includes(url.protocol) && url.username === '' && url.password === '';
   } catch {
     return false;
   }
@@ -58,7 +61,7 @@ const simpleChecks: Record<
   baseUrl: (v) =>
     v === undefined || isHttpUrl(v)
       ? undefined
-      : 'must be an http(s) URL without control characters or surrounding spaces',
+      : 'must be an http(s) URL without a user name or password, control characters or surrounding spaces',
   timeoutMs: (v) =>
     v === undefined || isValidTimeoutMs(v)
       ? undefined

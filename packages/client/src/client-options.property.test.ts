@@ -88,7 +88,17 @@ const badRegion = fc.oneof(text(fc.constantFrom('', ' ', '\n', 'singapore')), ot
 const badBaseUrl = fc.oneof(
   fc.record({
     kind: fc.constant('text' as const),
-    before: fc.constantFrom('ftp://', 'file:///', 'ws://', 'javascript:', 'mailto:', '/', 'http//'),
+    before: fc.constantFrom(
+      'ftp://',
+      'file:///',
+      'ws://',
+      'javascript:',
+      'mailto:',
+      '/',
+      'http//',
+      'http://deploy:pw@127.0.0.1:1',
+      'https://user@chat.test',
+    ),
     after: fc.constantFrom('', '/path', '.test'),
   }),
   fc.record({

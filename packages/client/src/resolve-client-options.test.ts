@@ -196,6 +196,11 @@ describe('createChatClient options', () => {
       want: 'options.userSigExpireSeconds must be an integer greater than 300',
     },
     {
+      given: 'a baseUrl with a user name and password (sent on every call, quoted in errors)',
+      change: { region: undefined, baseUrl: 'http://deploy:pw@127.0.0.1:1' },
+      want: 'options.baseUrl must be an http(s) URL without a user name or password',
+    },
+    {
       given: 'a baseUrl with a trailing control character (the URL parser would drop it)',
       change: { region: undefined, baseUrl: 'http://127.0.0.1:1\u0000' },
       want: 'options.baseUrl must be an http(s) URL',
