@@ -39,10 +39,14 @@ export const startEmulatorProcess = async ({ seedPath, args = [] }) => {
     throw new Error(`${error.message}; its stderr: ${stderr.trim()}`);
   }
 
-  const control = async (method, route) => {
+  const control = async (method, route, body) => {
     const response = await fetch(`${url}/__emulator/${route}`, {
       method,
       signal: AbortSignal.timeout(5_000),
+      ...(body !== undefined && {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
     });
     if (!response.ok) throw new Error(`emulator ${method} ${route}: HTTP ${response.status}`);
     return response.json();
@@ -55,6 +59,9 @@ export const startEmulatorProcess = async ({ seedPath, args = [] }) => {
     stats: () => control('GET', 'stats'),
     /** Zeroes the counters and the rate limiter's sliding window. */
     resetStats: () => control('POST', 'stats/reset'),
+    /** Queues faults (an array of plans) for the next API calls. */
+    addFaults: (plans) => control('POST', 'faults', plans),
+    clearFaults: () => control('DELETE', 'faults'),
     stop: () => stopChildProcess(child),
   };
 };

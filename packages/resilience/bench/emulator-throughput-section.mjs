@@ -8,14 +8,10 @@ import { startEmulatorProcess } from './emulator-process.mjs';
 import { decimal, integer, milliseconds } from './format.mjs';
 import { runLoopbackLoad } from './loopback-load.mjs';
 import { markdownTable } from './markdown.mjs';
+import { percentile } from './percentile.mjs';
 import { getMembersPath } from './spec-facts.mjs';
 
 const warmupMs = 1_000;
-
-const percentile = (values, share) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
-};
 
 export const measureEmulatorThroughput = async ({
   seedPath,

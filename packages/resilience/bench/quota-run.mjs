@@ -8,11 +8,20 @@ import { startWorkerProcess } from './worker-process.mjs';
 
 /**
  * @param processes one entry per client process: {} for the defaults, or
- *   { rateLimitServiceUrl } for a client whose window lives in the shared service
+ *   { redis: { url, client } } for a client whose window lives in Redis
+ *   (client: 'node-redis' or 'ioredis')
+ * @param beforeGo runs after the emulator's counters are reset, just before "go"
  * @returns each process's result, the emulator's stats and the busiest 1 s window
  *   of every process's sends together
  */
-export const runQuota = async ({ emulator, secretKey, processes, durationMs, concurrency }) => {
+export const runQuota = async ({
+  emulator,
+  secretKey,
+  processes,
+  durationMs,
+  concurrency,
+  beforeGo,
+}) => {
   const workers = processes.map((options, index) =>
     startWorkerProcess(
       {
@@ -31,6 +40,7 @@ export const runQuota = async ({ emulator, secretKey, processes, durationMs, con
   try {
     const ready = await Promise.all(workers.map((worker) => worker.ready()));
     await emulator.resetStats();
+    await beforeGo?.();
     for (const worker of workers) worker.go();
     const results = await Promise.all(workers.map((worker) => worker.result(durationMs + 30_000)));
     const emulatorStats = await emulator.stats();

@@ -2,15 +2,17 @@
 // --expose-gc). It builds a client with createChatClient's defaults (only the
 // base URL and credentials set; the shared-store run also sets rateLimit.store),
 // warms it up, then on "go" runs `concurrency` loops that call getMembers over
-// the polled groups, round robin, until `durationMs` has passed.
+// the polled groups, round robin, until `durationMs` has passed. With
+// `settings.redis` its rateLimit.store is @avchatroom/rate-limit-redis over a
+// node-redis or ioredis client, timed per reservation.
 //
 // The only addition is a fetch that notes when each attempt is sent and its
 // request id (so the bench can count retries and the client's own busiest 1 s
 // window); it passes every request to the global fetch unchanged.
 import { setMaxListeners } from 'node:events';
 import { createChatClient } from '@avchatroom/client';
-import { createHttpRateLimitStore } from './http-rate-limit-store.mjs';
 import { readMessages, writeMessage } from './json-lines.mjs';
+import { createTimedRedisStore } from './timed-redis-store.mjs';
 
 const messages = readMessages(process.stdin, 'the bench');
 const { settings } = await messages.next('settings', 10_000);
@@ -25,15 +27,14 @@ const recordingFetch = (input, init) => {
   return globalThis.fetch(input, init);
 };
 
+const redisStore = settings.redis && (await createTimedRedisStore(settings.redis));
 const client = createChatClient({
   sdkAppId: settings.sdkAppId,
   identifier: settings.identifier,
   secretKey: settings.secretKey,
   baseUrl: settings.baseUrl,
   fetch: recordingFetch,
-  ...(settings.rateLimitServiceUrl && {
-    rateLimit: { store: createHttpRateLimitStore(settings.rateLimitServiceUrl) },
-  }),
+  ...(redisStore && { rateLimit: { store: redisStore.store } }),
 });
 
 const heapUsedAfterGc = () => {
@@ -45,6 +46,7 @@ const heapUsedAfterGc = () => {
 await client.getMembers({ groupId: settings.groupIds[0] });
 sendTimesMs.length = 0;
 sentRequestIds.clear();
+redisStore?.reset();
 const heapBeforeBytes = heapUsedAfterGc();
 writeMessage(process.stdout, { type: 'ready', heapBeforeBytes });
 await messages.next('go', 60_000);
@@ -106,7 +108,9 @@ const result = {
   heapBeforeBytes,
   heapAfterBytes: heapUsedAfterGc(),
   rssAfterBytes: process.memoryUsage().rss,
+  ...(redisStore && redisStore.figures()),
 };
+await redisStore?.close();
 // Exit once the result is flushed: the parent's stdin and keep-alive sockets
 // would otherwise keep this process running.
 writeMessage(process.stdout, result, () => process.exit(0));

@@ -12,8 +12,8 @@ import { measureEmulatorThroughput } from './emulator-throughput-section.mjs';
 import { describeMachine, loadAverages } from './machine.mjs';
 import { measurePaginationCost } from './pagination-cost-section.mjs';
 import { measureQuota } from './quota-section.mjs';
+import { measureRedisQuota } from './redis-quota-section.mjs';
 import { renderReport } from './report.mjs';
-import { measureSharedQuota } from './shared-quota-section.mjs';
 
 const reportPath = fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url));
 const settings = benchSettings;
@@ -40,8 +40,8 @@ const measureQuotaSections = async (seed) => {
         concurrency: settings.quotaConcurrency,
       }),
     );
-    const shared = await runSection('Quota: two processes on one SDKAppID', () =>
-      measureSharedQuota({
+    const shared = await runSection('Quota: three processes on one SDKAppID, through Redis', () =>
+      measureRedisQuota({
         emulator,
         secretKey: seed.secretKey,
         durationMs: settings.sharedQuotaMs,
