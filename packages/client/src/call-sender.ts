@@ -8,6 +8,7 @@ import { ChatConnectionError, ChatHttpError, ChatTimeoutError } from './errors/c
 import { type ChatOperationId, chatOperations } from './generated/operations.gen.js';
 import { abortableSleep } from './policies/abortable-sleep.js';
 import type { ChatLog } from './policies/chat-logger.js';
+import { noteRateLimitAnswer } from './policies/rate-limit-caution.js';
 import { waitForPlace } from './policies/rate-limit-line.js';
 import type { RateLimitStore, RateLimitWindow } from './policies/rate-limit-store.js';
 import { type Redactor, redactUrl } from './policies/redact-secrets.js';
@@ -118,6 +119,10 @@ export const createCallSender = (settings: CallSettings): CallSender => {
         return outcome.result;
       }
       const { error, retryClass } = outcome;
+      // The server refused for the rate: the client spaces its calls further for a while.
+      if (retryClass === 'backOff' && settings.rateLimit) {
+        noteRateLimitAnswer(settings.rateLimit.store, settings.rateLimit.window(operation));
+      }
       if (retryClass === 'renewUserSig' && settings.userSigs.canRenew && !renewedUserSig) {
         // 70001: the UserSig expired (clock skew, or a sig cached too long).
         // Issue a new one and try again, once; this is not a back-off retry.

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { settleWithFakeTimers } from '../../test/helpers/fake-time.js';
-import { waitForPlace } from './rate-limit-line.js';
-import { createMemoryRateLimitStore, type RateLimitStore } from './rate-limit-store.js';
+import { lateToleranceMs, waitForPlace } from './rate-limit-line.js';
+import {
+  createMemoryRateLimitStore,
+  type RateLimitStore,
+  type RateLimitWindow,
+  rateLimitDefaults,
+} from './rate-limit-store.js';
 
 const window = { key: 'getMembers:1', limit: 2, windowMs: 1000, burst: 2 };
 
@@ -91,5 +96,64 @@ describe('waitForPlace', () => {
     });
     expect(otherDone).toBe(true);
     await settleWithFakeTimers(blocked);
+  });
+
+  describe('late sends', () => {
+    // The client's window: 1 s plus a 30 ms margin, so 15 ms of lateness is on time.
+    const clientWindow = { key: 'getMembers:9', limit: 200, windowMs: 1030, burst: 10 };
+
+    /** A store in memory whose answers arrive `delaysMs[n]` ms after the n-th question. */
+    const slowStore = (delaysMs: number[]) => {
+      const memory = createMemoryRateLimitStore();
+      const asked: { atMs: number; window: RateLimitWindow }[] = [];
+      const store: RateLimitStore = {
+        reservePlace: (asking, nowMs) => {
+          asked.push({ atMs: nowMs, window: asking });
+          const answer = memory.reservePlace(asking, nowMs) as number;
+          const delayMs = delaysMs[asked.length - 1] ?? 0;
+          return new Promise((resolve) => setTimeout(() => resolve(answer), delayMs));
+        },
+      };
+      return { store, asked };
+    };
+
+    it('allows half the margin of lateness', () => {
+      expect(lateToleranceMs(clientWindow)).toBe(15);
+      expect(lateToleranceMs({ ...clientWindow, windowMs: 1000 })).toBe(0);
+    });
+
+    it('counts the wait from the question, so a slow answer does not delay the call further', async () => {
+      const { store } = slowStore([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 12]);
+      const start = Date.now();
+      for (let call = 0; call < 10; call += 1) {
+        await settleWithFakeTimers(waitForPlace(store, clientWindow, undefined));
+      }
+      // The 11th place is due 5.15 ms later (paced); the answer takes 12 ms.
+      const eleventh = waitForPlace(store, clientWindow, undefined);
+      await settleWithFakeTimers(eleventh);
+      expect(Date.now() - start).toBe(12);
+    });
+
+    it('takes a new place when the answer comes later than the tolerance', async () => {
+      const { store, asked } = slowStore([40, 0]);
+      const start = Date.now();
+      await settleWithFakeTimers(waitForPlace(store, clientWindow, undefined));
+      expect(asked.map(({ atMs }) => atMs - start)).toEqual([0, 40]);
+      expect(Date.now() - start).toBe(40);
+    });
+
+    it('stays with a place it is no later for than the tolerance', async () => {
+      const { store, asked } = slowStore([15]);
+      await settleWithFakeTimers(waitForPlace(store, clientWindow, undefined));
+      expect(asked).toHaveLength(1);
+    });
+
+    it('leaves after placesPerCall places, however late', async () => {
+      const { store, asked } = slowStore([100, 100, 100, 100, 100, 100]);
+      const start = Date.now();
+      await settleWithFakeTimers(waitForPlace(store, clientWindow, undefined));
+      expect(asked).toHaveLength(rateLimitDefaults.placesPerCall);
+      expect(Date.now() - start).toBe(100 * rateLimitDefaults.placesPerCall);
+    });
   });
 });

@@ -62,6 +62,22 @@ export const rateLimitDefaults = {
    * of a 1,000-member listing (2 at 500, 4 at 250) to go without waiting.
    */
   burst: 10,
+  /**
+   * Places one call may take when it keeps leaving too late for them (more
+   * than half the margin after its place, e.g. on an overloaded event loop).
+   * Each missed place stays counted; on the last one the call leaves anyway.
+   */
+  placesPerCall: 4,
+  /**
+   * Added to the window (per store and window key) after each rate-limit
+   * answer from the server, up to `cautionMaxMs`: the server saw more calls in
+   * a second than the client counted, so the client spaces them further.
+   */
+  cautionStepMs: 50,
+  /** The most caution adds to the window: 500 ms is a third fewer calls per second. */
+  cautionMaxMs: 500,
+  /** The added caution halves for every this many milliseconds without a rate-limit answer. */
+  cautionHalfLifeMs: 10_000,
 } as const;
 
 /** The places of one window still inside it or ahead, oldest first (a queue over an array). */

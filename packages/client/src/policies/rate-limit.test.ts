@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testOptions } from '../../test/helpers/client-options.js';
 import { settleWithFakeTimers } from '../../test/helpers/fake-time.js';
-import { ok, scriptedFetch } from '../../test/helpers/scripted-fetch.js';
+import { apiError, ok, scriptedFetch } from '../../test/helpers/scripted-fetch.js';
 import { createChatClient } from '../create-chat-client.js';
 import {
   createMemoryRateLimitStore,
@@ -199,6 +199,32 @@ describe('the client rate limit', () => {
     await client.getMembers({ groupId: 'g' });
     expect(asked.map((time) => time - start)).toEqual([0, 250]);
     expect(sentAt.map((time) => time - start)).toEqual([250, 250]);
+  });
+
+  it('is more careful after a rate-limit answer: the window grows for the retry and later calls', async () => {
+    const { fetch } = scriptedFetch(apiError(60007), ok([]));
+    const memory = createMemoryRateLimitStore();
+    const windowsMs: number[] = [];
+    const store: RateLimitStore = {
+      reservePlace: (window, nowMs) => {
+        windowsMs.push(window.windowMs);
+        return memory.reservePlace(window, nowMs);
+      },
+    };
+    const client = createChatClient(testOptions(fetch, { rateLimit: { store } }));
+    const call = client.getMembers({ groupId: 'g' });
+    await settleWithFakeTimers(call);
+    await call;
+    await client.getMembers({ groupId: 'g' });
+    const base = 1000 + rateLimitDefaults.marginMs;
+    const careful = base + rateLimitDefaults.cautionStepMs;
+    expect(windowsMs[0]).toBe(base);
+    // The retry came 0.5-1 s later: the caution has barely decayed.
+    for (const windowMs of windowsMs.slice(1)) {
+      expect(windowMs).toBeGreaterThan(careful - 3);
+      expect(windowMs).toBeLessThanOrEqual(careful);
+    }
+    expect(windowsMs).toHaveLength(3);
   });
 
   it('stops waiting when the call is aborted', async () => {
