@@ -74,9 +74,14 @@ export const rateLimitDefaults = {
    * a second than the client counted, so the client spaces them further.
    */
   cautionStepMs: 50,
-  /** The most caution adds to the window: 500 ms is a third fewer calls per second. */
+  /**
+   * The most caution adds to the window: 500 ms is a third fewer calls per second.
+   */
   cautionMaxMs: 500,
-  /** The added caution halves for every this many milliseconds without a rate-limit answer. */
+  /**
+   * The added caution halves for every this many milliseconds without a
+   * rate-limit answer.
+   */
   cautionHalfLifeMs: 10_000,
 } as const;
 
