@@ -82,10 +82,18 @@ export const measureRedisQuota = async ({ emulator, secretKey, durationMs, concu
   try {
     const run = (processes, beforeGo) =>
       runQuota({ emulator, secretKey, processes, durationMs, concurrency, beforeGo });
+    // The one-process run's loops, split between the processes (11 + 11 + 10):
+    // every waiting call holds a reserved place, so loops beyond what the quota
+    // needs only add places that the deadline strands.
+    const loops = (index) =>
+      Math.floor(concurrency / processCount) + (index < concurrency % processCount ? 1 : 0);
     const throughRedis = Array.from({ length: processCount }, (_, index) => ({
+      concurrency: loops(index),
       redis: { url: redis.url, client: index === 1 ? 'ioredis' : 'node-redis' },
     }));
-    const own = await run(Array.from({ length: processCount }, () => ({})));
+    const own = await run(
+      Array.from({ length: processCount }, (_, index) => ({ concurrency: loops(index) })),
+    );
     rows.push(summarize('own window each (the default)', own));
     rows.push(summarize('one window in Redis', await run(throughRedis)));
     // Enough delays for every request of the run, retries included; the rest is cleared.
@@ -147,11 +155,11 @@ export const measureRedisQuota = async ({ emulator, secretKey, durationMs, concu
     ],
     notes: [
       `With a window in each process, the ${processCount} processes together send up to ${processCount} times the limit and the emulator refuses the excess; the client retries those refusals (backOff, from 1 s), and what is still refused after the retries reaches the caller. That is why a shared store exists.`,
-      'places / attempts: every attempt takes one place; more places than attempts are places taken again by calls that left too late, and places of calls cut off by the deadline.',
+      'places / attempts: every attempt takes one place; more places than attempts are places taken again by calls that woke too late for theirs (the client takes a new place when it wakes more than half the margin late), and places held by calls that were still waiting at the deadline. Those held places are why the Redis rows run the same number of loops in all as the one-process run: a waiting call holds a place reserved ahead, so every extra loop strands one more place at the deadline.',
     ],
     broken: wrongAnswers > 0 ? `${wrongAnswers} pages had the wrong number of members` : undefined,
     measured: [
-      `${processCount} client processes (node --expose-gc), each with ${concurrency} loops calling getMembers over the polled rooms round robin (createChatClient defaults), started together for ${decimal(durationMs / 1000, 0)} s per row against one emulator process (warmed up by the one-process section).`,
+      `${processCount} client processes (node --expose-gc) with ${concurrency} loops in all (as many as the one-process run, split between them) calling getMembers over the polled rooms round robin (createChatClient defaults), started together for ${decimal(durationMs / 1000, 0)} s per row against one emulator process (warmed up by the one-process section).`,
       `In the Redis rows each client is given rateLimit.store = createRedisRateLimitStore over its own connection to one redis-server ${redis.version} (Debian's, on a free loopback port, no persistence): processes 1 and 3 on node-redis, process 2 on ioredis.`,
       `The jitter row queues one emulator latency fault per request, 0 to ${jitterMaxMs} ms (uniform, a fixed pseudo-random sequence), which delays each request before the emulator's rate limiter counts it. The busy-loop row runs one more Node process spinning in a loop (pid ${busyPid}) for the whole row.`,
       "Rate-limit answers and the busiest window served are the emulator's counts; the busiest window sent counts every process's attempts together by Date.now(). The Redis round trip is each reservePlace() call's time as the client sees it (performance.now() around it, its own event loop included), over all processes.",
