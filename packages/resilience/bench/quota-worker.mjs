@@ -108,7 +108,7 @@ const result = {
   heapBeforeBytes,
   heapAfterBytes: heapUsedAfterGc(),
   rssAfterBytes: process.memoryUsage().rss,
-  ...(redisStore && redisStore.figures()),
+  ...redisStore?.figures(),
 };
 await redisStore?.close();
 // Exit once the result is flushed: the parent's stdin and keep-alive sockets

@@ -60,7 +60,7 @@ const reserveAndSleep = async (
   const waitMs = typeof answer === 'number' ? answer : await answerOrAbort(answer, signal);
   // The wait counts from the question, so a slow answer does not push the call
   // later still. Anything but a positive wait (0, NaN from a broken store) is now.
-  const placeAtMs = askedAtMs + (waitMs > 0 ? waitMs : 0);
+  const placeAtMs = waitMs > 0 ? askedAtMs + waitMs : askedAtMs;
   const sleepMs = placeAtMs - Date.now();
   // Whole milliseconds, rounded up: timers keep no fractions, and a call must
   // never leave before its place.
