@@ -8,12 +8,12 @@ export interface OnlineMemberBody {
   Avatar?: string;
 }
 
+/** A success: the envelope and the operation's own fields. */
 export interface SuccessBody {
   ActionStatus: 'OK';
   ErrorCode: 0;
   ErrorInfo: '';
-  MemberList: OnlineMemberBody[];
-  NextTimestamp: number;
+  [field: string]: unknown;
 }
 
 export interface FailureBody {
@@ -31,6 +31,14 @@ export const failure = (code: number, detail?: string): FailureBody => {
     ErrorInfo: detail ? `${meaning} (${detail})` : meaning,
   };
 };
+
+/** The envelope of a success around an operation's own fields. */
+export const success = (fields: Record<string, unknown>): SuccessBody => ({
+  ActionStatus: 'OK',
+  ErrorCode: 0,
+  ErrorInfo: '',
+  ...fields,
+});
 
 /** Thrown inside request handling to answer with an ErrorCode. */
 export class ApiFailure extends Error {

@@ -1,31 +1,22 @@
-import { generateUserSig, zGetMembersResponse } from '@avchatroom/client';
+import { generateUserSig } from '@avchatroom/client';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerApiRequest } from './api-request-answer.js';
-import { createCallRateLimiter } from './call-rate-limiter.js';
+import { makeApiContext, specOperation } from '../test/support/api-harness.js';
+import { fitsSpec } from '../test/support/spec-answers.js';
+import { type ApiRequest, answerApiRequest } from './api-request-answer.js';
 import { createManualClock } from './clock.js';
-import { EmulatorState } from './emulator-state.js';
-import type { GetMembersContext } from './get-members-handler.js';
 
 const startMs = Date.UTC(2026, 0, 1);
 const app = { sdkAppId: 1400000001, secretKey: 'api-request-test-key' };
 
-const context = (): GetMembersContext => {
-  const clock = createManualClock(startMs);
-  const state = new EmulatorState(
+const context = () =>
+  makeApiContext(
     {
       apps: [{ ...app, admins: ['administrator'] }],
       groups: [{ sdkAppId: app.sdkAppId, groupId: '@TGS#aROOM' }],
     },
-    clock,
+    createManualClock(startMs),
+    { callsPerSecond: false },
   );
-  const settings = {
-    pageSize: 500,
-    snapshotRefreshMs: 40_000,
-    rateLimitErrorCode: 60007,
-    callsPerSecond: false as const,
-  };
-  return { state, clock, limiter: createCallRateLimiter(false), settings };
-};
 
 let goodQuery = '';
 beforeAll(async () => {
@@ -40,14 +31,14 @@ beforeAll(async () => {
 
 const firstPage = Buffer.from('{"GroupId":"@TGS#aROOM","Timestamp":0}');
 
-const answer = (request: Partial<Parameters<typeof answerApiRequest>[1]>) => {
-  const body = answerApiRequest(context(), {
+const answer = (request: Partial<ApiRequest>) => {
+  const body = answerApiRequest(context(), specOperation('getMembers'), {
     method: 'POST',
     query: goodQuery,
     rawBody: firstPage,
     ...request,
   });
-  expect(zGetMembersResponse.safeParse(body).success).toBe(true);
+  expect(fitsSpec('getMembers', body)).toBe(true);
   return body;
 };
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { specOperation } from '../test/support/api-harness.js';
 import { ApiFailure } from './api-answer.js';
-import { readGetMembersBody } from './body-checks.js';
+import { readRequestBody } from './body-checks.js';
+
+// get_members' schema, the one with the most kinds of fields.
+const readGetMembersBody = (raw: Buffer) =>
+  readRequestBody(raw, specOperation('getMembers').requestSchema);
 
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 const json = (value: unknown): Buffer => utf8(JSON.stringify(value));
@@ -20,37 +25,37 @@ describe('readGetMembersBody', () => {
     {
       name: 'the first page',
       given: json({ GroupId: '@TGS#a6I4ZUUGO', Timestamp: 0 }),
-      want: { groupId: '@TGS#a6I4ZUUGO', timestamp: 0 },
+      want: { GroupId: '@TGS#a6I4ZUUGO', Timestamp: 0 },
     },
     {
       name: 'the API doc example with Mark',
       given: utf8('{"GroupId":"@TGS#a6I4ZUUGO","Mark": 1000,"Timestamp": 0}'),
-      want: { groupId: '@TGS#a6I4ZUUGO', timestamp: 0, mark: 1000 },
+      want: { GroupId: '@TGS#a6I4ZUUGO', Timestamp: 0, Mark: 1000 },
     },
     {
       name: 'a next page',
       given: json({ GroupId: '@TGS#a6I4ZUUGO', Timestamp: 1657773110, Mark: 0 }),
-      want: { groupId: '@TGS#a6I4ZUUGO', timestamp: 1657773110, mark: 0 },
+      want: { GroupId: '@TGS#a6I4ZUUGO', Timestamp: 1657773110, Mark: 0 },
     },
     {
       name: 'a Community group ID',
       given: json({ GroupId: '@TGS#_COMMUNITY', Timestamp: 0 }),
-      want: { groupId: '@TGS#_COMMUNITY', timestamp: 0 },
+      want: { GroupId: '@TGS#_COMMUNITY', Timestamp: 0 },
     },
     {
       name: 'a custom group ID of exactly 48 bytes',
       given: json({ GroupId: 'g'.repeat(48), Timestamp: 0 }),
-      want: { groupId: 'g'.repeat(48), timestamp: 0 },
+      want: { GroupId: 'g'.repeat(48), Timestamp: 0 },
     },
     {
       name: 'a custom group ID of 16 three-byte characters (48 bytes)',
       given: json({ GroupId: '直'.repeat(16), Timestamp: 0 }),
-      want: { groupId: '直'.repeat(16), timestamp: 0 },
+      want: { GroupId: '直'.repeat(16), Timestamp: 0 },
     },
     {
       name: 'unknown fields, which a server ignores',
       given: json({ GroupId: 'room', Timestamp: 0, groupId: 'typo', Limit: 10 }),
-      want: { groupId: 'room', timestamp: 0 },
+      want: { GroupId: 'room', Timestamp: 0 },
     },
     {
       name: 'a byte-order mark and whitespace around the JSON',
@@ -58,12 +63,12 @@ describe('readGetMembersBody', () => {
         Buffer.from([0xef, 0xbb, 0xbf]),
         utf8(' {"GroupId":"room","Timestamp":0}\n'),
       ]),
-      want: { groupId: 'room', timestamp: 0 },
+      want: { GroupId: 'room', Timestamp: 0 },
     },
     {
       name: 'the largest safe Timestamp',
       given: json({ GroupId: 'room', Timestamp: Number.MAX_SAFE_INTEGER }),
-      want: { groupId: 'room', timestamp: Number.MAX_SAFE_INTEGER },
+      want: { GroupId: 'room', Timestamp: Number.MAX_SAFE_INTEGER },
     },
   ])('reads $name', ({ given, want }) => {
     expect(readGetMembersBody(given)).toEqual(want);

@@ -25,9 +25,9 @@ export interface EmulatorOptions {
    */
   snapshotRefreshMs?: number;
   /**
-   * Calls per second allowed per SDKAppID, over any sliding 1 s window;
-   * `false` turns the limit off.
-   * @default the spec's x-limits.callsPerSecond (200)
+   * Calls per second allowed per SDKAppID and operation, over any sliding 1 s
+   * window, for every operation; `false` turns the limits off.
+   * @default each operation's x-limits.callsPerSecond (or assumedCallsPerSecond)
    */
   callsPerSecond?: number | false;
   /**
@@ -40,6 +40,13 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Faults to inject into the first API calls, in order. @default [] */
   faults?: FaultPlan[];
+  /**
+   * Path of a bundled spec (JSON, like `specJsonPath` of `@avchatroom/openapi`)
+   * whose operations are served: an operation with no stateful handler in the
+   * emulator answers its first success example.
+   * @default the spec of `@avchatroom/openapi`
+   */
+  specPath?: string;
   /** Where time comes from; tests pass `createManualClock()`. @default the system clock */
   clock?: EmulatorClock;
 }

@@ -34,6 +34,8 @@ export class EmulatorState {
           groupId: group.groupId,
           type: group.type ?? 'AVChatRoom',
           members: group.members ?? [],
+          ...(group.bans && { bans: group.bans }),
+          ...(group.admins && { admins: group.admins }),
           ...(group.crowd && { crowd: group.crowd }),
           ...(group.churn && { churn: group.churn }),
           random,
@@ -61,8 +63,9 @@ export class EmulatorState {
     return this.requireGroup(sdkAppId, groupId).onlineMembers(this.clock.now());
   }
 
-  join(sdkAppId: number, groupId: string, member: SeedMember): void {
-    this.requireGroup(sdkAppId, groupId).join(member);
+  /** Joins a member; returns false when the account is banned from the group. */
+  join(sdkAppId: number, groupId: string, member: SeedMember): boolean {
+    return this.requireGroup(sdkAppId, groupId).join(member, this.clock.now());
   }
 
   leave(sdkAppId: number, groupId: string, account: string): boolean {

@@ -1,11 +1,19 @@
-import { generateUserSig, zGetMembersResponse } from '@avchatroom/client';
+import { generateUserSig } from '@avchatroom/client';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FailureBody, SuccessBody } from './api-answer.js';
-import { createCallRateLimiter } from './call-rate-limiter.js';
+import {
+  type HarnessSettings,
+  makeApiContext,
+  specOperation,
+} from '../test/support/api-harness.js';
+import { answerProblems } from '../test/support/spec-answers.js';
+import type { FailureBody, OnlineMemberBody, SuccessBody } from './api-answer.js';
+import { answerApiRequest } from './api-request-answer.js';
 import { createManualClock, type ManualClock } from './clock.js';
-import { EmulatorState } from './emulator-state.js';
-import { answerGetMembers, type GetMembersSettings } from './get-members-handler.js';
+import type { EmulatorState } from './emulator-state.js';
 import type { EmulatorSeed } from './seed.js';
+
+type GetMembersPage = SuccessBody & { MemberList: OnlineMemberBody[]; NextTimestamp: number };
+type GetMembersAnswer = FailureBody | GetMembersPage;
 
 const startMs = Date.UTC(2026, 0, 1);
 const startSeconds = startMs / 1000;
@@ -48,26 +56,17 @@ const seed: EmulatorSeed = {
   ],
 };
 
-const defaultSettings: GetMembersSettings = {
-  pageSize: 500,
-  snapshotRefreshMs: 40_000,
-  rateLimitErrorCode: 60007,
-  callsPerSecond: 200,
-};
-
 interface Harness {
   clock: ManualClock;
   state: EmulatorState;
   /** Answers one call; every answer is checked against the spec's response schema. */
-  call: (query: Record<string, string | undefined>, body: unknown) => SuccessBody | FailureBody;
+  call: (query: Record<string, string | undefined>, body: unknown) => GetMembersAnswer;
 }
 
-const makeHarness = (settings: Partial<GetMembersSettings> = {}): Harness => {
+const makeHarness = (settings: Partial<HarnessSettings> = {}): Harness => {
   const clock = createManualClock(startMs);
-  const state = new EmulatorState(seed, clock);
-  const merged = { ...defaultSettings, ...settings };
-  const limiter = createCallRateLimiter(merged.callsPerSecond ?? 200);
-  const context = { state, clock, limiter, settings: merged };
+  const context = makeApiContext(seed, clock, settings);
+  const { state } = context;
   return {
     clock,
     state,
@@ -78,9 +77,12 @@ const makeHarness = (settings: Partial<GetMembersSettings> = {}): Harness => {
       const raw = Buffer.isBuffer(body)
         ? body
         : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-      const answer = answerGetMembers(context, params, raw);
-      const parsed = zGetMembersResponse.safeParse(answer);
-      expect(parsed.success, `answer outside the spec: ${JSON.stringify(answer)}`).toBe(true);
+      const answer = answerApiRequest(context, specOperation('getMembers'), {
+        method: 'POST',
+        query: params.toString(),
+        rawBody: raw,
+      }) as GetMembersAnswer;
+      expect(answerProblems('getMembers', answer), JSON.stringify(answer)).toBe('');
       // The API's own shapes, and nothing more.
       expect(Object.keys(answer).sort()).toEqual(
         answer.ActionStatus === 'OK'
@@ -115,10 +117,10 @@ const adminQuery = (overrides: Record<string, string | undefined> = {}) => ({
 
 const firstPage = { GroupId: '@TGS#aROOM', Timestamp: 0 };
 
-const accountsOf = (answer: SuccessBody | FailureBody): string[] =>
+const accountsOf = (answer: GetMembersAnswer): string[] =>
   'MemberList' in answer ? answer.MemberList.map((m) => m.Member_Account) : [];
 
-describe('answerGetMembers', () => {
+describe('get_members through the shared checks and its handler', () => {
   it('answers the first page in the API shape', () => {
     const { call } = makeHarness();
     expect(call(adminQuery(), firstPage)).toEqual({
@@ -319,7 +321,7 @@ describe('answerGetMembers', () => {
       const answer = call(adminQuery(), {
         GroupId: '@TGS#aBIGROOM',
         Timestamp: timestamp,
-      }) as SuccessBody;
+      }) as GetMembersPage;
       expect(answer.ErrorCode).toBe(0);
       sizes.push(answer.MemberList.length);
       listed.push(...accountsOf(answer));
@@ -335,13 +337,13 @@ describe('answerGetMembers', () => {
 
   it('uses the configured page size (the Chinese page says 250)', () => {
     const { call } = makeHarness({ pageSize: 2 });
-    const first = call(adminQuery(), firstPage) as SuccessBody;
+    const first = call(adminQuery(), firstPage) as GetMembersPage;
     expect(accountsOf(first)).toEqual(['host', 'guest']);
     expect(first.NextTimestamp).toBe(startSeconds - 30);
     const second = call(adminQuery(), {
       ...firstPage,
       Timestamp: first.NextTimestamp,
-    }) as SuccessBody;
+    }) as GetMembersPage;
     expect(accountsOf(second)).toEqual(['lurker']);
     expect(second.NextTimestamp).toBe(0);
   });

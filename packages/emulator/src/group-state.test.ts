@@ -86,7 +86,7 @@ describe('GroupState', () => {
         { account: 'b', joinTime: startSeconds - 10 },
       ],
     });
-    group.join({ account: 'c', joinTime: startSeconds + 1 });
+    group.join({ account: 'c', joinTime: startSeconds + 1 }, startMs);
     expect(group.leave('a')).toBe(true);
     const steps = [
       { atMs: startMs + 1_000, wantTakenAt: startMs, wantServed: ['b', 'a'] },
@@ -103,7 +103,7 @@ describe('GroupState', () => {
       });
     }
     // The new snapshot is then kept for its own 40 s.
-    group.join({ account: 'd', joinTime: startSeconds + 50 });
+    group.join({ account: 'd', joinTime: startSeconds + 50 }, startMs);
     expect(accounts(group.servedSnapshot(startMs + 79_999, 40_000).members)).toEqual(['c', 'b']);
     expect(accounts(group.servedSnapshot(startMs + 80_000, 40_000).members)).toEqual([
       'd',
@@ -114,12 +114,12 @@ describe('GroupState', () => {
 
   it('refreshes the snapshot when told to, and on every call when refreshMs is 0', () => {
     const group = makeGroup({ members: [{ account: 'a', joinTime: 1 }] });
-    group.join({ account: 'b', joinTime: 2 });
+    group.join({ account: 'b', joinTime: 2 }, startMs);
     expect(accounts(group.servedSnapshot(startMs + 1, 40_000).members)).toEqual(['a']);
     group.refresh(startMs + 2);
     expect(group.servedSnapshot(startMs + 3, 40_000)).toMatchObject({ takenAt: startMs + 2 });
     expect(accounts(group.servedSnapshot(startMs + 3, 40_000).members)).toEqual(['b', 'a']);
-    group.join({ account: 'c', joinTime: 3 });
+    group.join({ account: 'c', joinTime: 3 }, startMs);
     expect(accounts(group.servedSnapshot(startMs + 3, 0).members)).toEqual(['c', 'b', 'a']);
   });
 
@@ -130,7 +130,7 @@ describe('GroupState', () => {
         { account: 'b', joinTime: 200 },
       ],
     });
-    group.join({ account: 'a', joinTime: 300 });
+    group.join({ account: 'a', joinTime: 300 }, startMs);
     expect(group.onlineMembers(startMs)).toEqual([
       { account: 'a', joinTime: 300, marks: [] },
       { account: 'b', joinTime: 200, marks: [] },

@@ -1,5 +1,6 @@
+import { BanLog } from './ban-log.js';
 import type { Random } from './random.js';
-import type { GroupType, SeedChurn, SeedCrowd, SeedMember } from './seed.js';
+import type { GroupType, SeedBan, SeedChurn, SeedCrowd, SeedMember } from './seed.js';
 
 /** A member online in a group, as the emulator stores it. */
 export interface OnlineMember {
@@ -30,10 +31,19 @@ const toOnlineMember = (member: SeedMember): OnlineMember => ({
   marks: [...(member.marks ?? [])],
 });
 
+/** How often get_online_member_num's count is refreshed (the spec's x-limits). */
+export interface CountRefresh {
+  refreshMs: number;
+  /** Smaller groups are counted at once. */
+  immediateBelowMembers: number;
+}
+
 export interface GroupStateInit {
   groupId: string;
   type: GroupType;
   members: SeedMember[];
+  bans?: SeedBan[];
+  admins?: string[];
   crowd?: SeedCrowd;
   churn?: SeedChurn;
   random: Random;
@@ -54,10 +64,20 @@ export class GroupState {
   private joinsDone = 0;
   private leavesDone = 0;
   private snapshot: GroupSnapshot;
+  private countSnapshot: { takenAt: number; count: number };
+  /** Bans of this group (get_group_ban_member's list). */
+  readonly bans = new BanLog();
+  /** Live-group admins (modify_admin): UserIDs, who need not be members. */
+  readonly admins: string[];
+  // Marks that survive leaving (the special mark), by account.
+  private readonly keptMarks = new Map<string, Set<number>>();
 
   constructor(init: GroupStateInit) {
     this.groupId = init.groupId;
     this.type = init.type;
+    this.admins = [...(init.admins ?? [])];
+    const nowSeconds = Math.floor(init.nowMs / 1000);
+    for (const ban of init.bans ?? []) this.bans.ban(ban.account, ban.bannedUntil, nowSeconds);
     this.random = init.random;
     this.churn = init.churn;
     this.churnStartMs = init.nowMs;
@@ -68,23 +88,77 @@ export class GroupState {
       markShares: {},
       ...init.crowd,
     };
-    for (const member of init.members) this.join(member);
-    const nowSeconds = Math.floor(init.nowMs / 1000);
+    for (const member of init.members) this.join(member, init.nowMs);
     for (let i = 0; i < (this.crowd?.count ?? 0); i++) {
       const joinedAgo = Math.floor(this.random() * (this.crowd?.joinedWithinSeconds ?? 0));
-      this.join(this.makeCrowdMember(nowSeconds - joinedAgo));
+      this.join(this.makeCrowdMember(nowSeconds - joinedAgo), init.nowMs);
     }
     this.snapshot = this.takeSnapshot(init.nowMs);
+    this.countSnapshot = { takenAt: init.nowMs, count: this.live.size };
   }
 
-  /** Adds a member, or moves a member who joins again to their new join time. */
-  join(member: SeedMember): void {
-    this.live.set(member.account, toOnlineMember(member));
+  /**
+   * Adds a member, or moves a member who joins again to their new join time
+   * (their marks are those of the new join, plus kept marks). A banned account
+   * cannot join: returns false.
+   */
+  join(member: SeedMember, nowMs: number): boolean {
+    if (this.bans.bannedUntil(member.account, Math.floor(nowMs / 1000)) !== undefined) return false;
+    this.leave(member.account);
+    const joined = toOnlineMember(member);
+    for (const mark of this.keptMarks.get(member.account) ?? [])
+      if (!joined.marks.includes(mark)) joined.marks.push(mark);
+    this.live.set(member.account, joined);
+    return true;
   }
 
-  /** Removes a member; returns whether they were online. */
+  /** Removes a member and clears their marks; returns whether they were online. */
   leave(account: string): boolean {
+    const member = this.live.get(account);
+    // The served snapshot holds the same object: its marks are gone at once too.
+    if (member) member.marks.length = 0;
     return this.live.delete(account);
+  }
+
+  /** The member online now (churn applied up to `nowMs`), if any. */
+  onlineMember(account: string, nowMs: number): OnlineMember | undefined {
+    this.applyChurn(nowMs);
+    return this.live.get(account);
+  }
+
+  /** How many members online now carry each mark. */
+  markCarriers(nowMs: number): Map<number, number> {
+    this.applyChurn(nowMs);
+    const carriers = new Map<number, number>();
+    for (const member of this.live.values())
+      for (const mark of member.marks) carriers.set(mark, (carriers.get(mark) ?? 0) + 1);
+    return carriers;
+  }
+
+  /** Keeps `mark` for `account` across leaving and joining (the special mark). */
+  keepMark(account: string, mark: number): void {
+    const marks = this.keptMarks.get(account) ?? new Set<number>();
+    marks.add(mark);
+    this.keptMarks.set(account, marks);
+  }
+
+  dropKeptMark(account: string, mark: number): void {
+    this.keptMarks.get(account)?.delete(mark);
+  }
+
+  /**
+   * get_online_member_num's count: every member online, refreshed every
+   * `refreshMs`, at once while fewer than `immediateBelowMembers` are online.
+   */
+  servedCount(nowMs: number, refresh: CountRefresh): number {
+    this.applyChurn(nowMs);
+    if (
+      this.live.size < refresh.immediateBelowMembers ||
+      nowMs - this.countSnapshot.takenAt >= refresh.refreshMs
+    ) {
+      this.countSnapshot = { takenAt: nowMs, count: this.live.size };
+    }
+    return this.countSnapshot.count;
   }
 
   /** Who is online at `nowMs` (churn applied), newest first: the ground truth. */
@@ -103,6 +177,7 @@ export class GroupState {
   refresh(nowMs: number): void {
     this.applyChurn(nowMs);
     this.snapshot = this.takeSnapshot(nowMs);
+    this.countSnapshot = { takenAt: nowMs, count: this.live.size };
   }
 
   private takeSnapshot(nowMs: number): GroupSnapshot {
@@ -148,13 +223,13 @@ export class GroupState {
       const index = Math.floor(this.random() * accounts.length);
       const leaving = accounts[index];
       if (leaving === undefined) continue;
-      this.live.delete(leaving);
+      this.leave(leaving);
       accounts[index] = accounts[accounts.length - 1] as string;
       accounts.pop();
     }
     for (; this.joinsDone < joinsDue && this.crowd; this.joinsDone++) {
       const joinTime = Math.floor(startSeconds + (this.random() * elapsedMs) / 1000);
-      this.join(this.makeCrowdMember(joinTime));
+      this.join(this.makeCrowdMember(joinTime), nowMs);
     }
   }
 }

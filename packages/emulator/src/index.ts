@@ -1,6 +1,8 @@
-// @avchatroom/emulator: a stateful emulator of Tencent Cloud Chat's get_members,
-// for tests and demos. Its numbers and error codes are read from the spec.
+// @avchatroom/emulator: a stateful emulator of the Tencent Cloud Chat REST APIs
+// of audio-video groups, for tests and demos. Its routes, numbers and error
+// codes are read from the spec.
 
+export type { BanEntry, BanLog, BanPage } from './ban-log.js';
 export { createManualClock, type EmulatorClock, type ManualClock, systemClock } from './clock.js';
 export { type ControlContext, controlPathPrefix } from './control-api.js';
 export type { EmulatorOptions } from './emulator-options.js';
@@ -13,7 +15,7 @@ export {
   type FaultQueue,
   faultKinds,
 } from './faults.js';
-export type { GroupSnapshot, GroupState, OnlineMember } from './group-state.js';
+export type { CountRefresh, GroupSnapshot, GroupState, OnlineMember } from './group-state.js';
 export {
   type AppEdition,
   demoSeedPath,
@@ -23,6 +25,7 @@ export {
   groupTypes,
   loadSeedFile,
   type SeedApp,
+  type SeedBan,
   type SeedChurn,
   type SeedCrowd,
   type SeedGroup,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EmulatorOptions } from './emulator-options.js';
 import { resolveEmulatorOptions } from './resolve-emulator-options.js';
 import { demoSeedPath, type EmulatorSeed, loadSeedFile } from './seed.js';
+import { bundledSpec } from './spec-facts.js';
 
 const smallSeed: EmulatorSeed = {
   apps: [{ sdkAppId: 1400000001, secretKey: 'key', admins: ['administrator'] }],
@@ -9,14 +10,15 @@ const smallSeed: EmulatorSeed = {
 };
 
 describe('resolveEmulatorOptions', () => {
-  it('takes its defaults from the spec: 500 per page, a 40 s snapshot, 200 calls/s, code 60007', () => {
+  it('takes its defaults from the spec: 500 per page, a 40 s snapshot, each operation its own calls/s, code 60007', () => {
     expect(resolveEmulatorOptions({})).toEqual({
+      spec: bundledSpec,
       seed: loadSeedFile(demoSeedPath),
       host: '127.0.0.1',
       port: 0,
       pageSize: 500,
       snapshotRefreshMs: 40_000,
-      callsPerSecond: 200,
+      callsPerSecond: undefined,
       rateLimitErrorCode: 60007,
       latencyMs: 0,
     });
@@ -35,6 +37,7 @@ describe('resolveEmulatorOptions', () => {
         latencyMs: 100,
       }),
     ).toEqual({
+      spec: bundledSpec,
       seed: smallSeed,
       host: '::1',
       port: 8080,

@@ -48,12 +48,23 @@ export interface SeedChurn {
   leavesPerMinute: number;
 }
 
+/** A ban in force at the start. */
+export interface SeedBan {
+  account: string;
+  /** Seconds since the epoch when the ban ends. */
+  bannedUntil: number;
+}
+
 export interface SeedGroup {
   sdkAppId: number;
   groupId: string;
   /** @default 'AVChatRoom' */
   type?: GroupType;
   members?: SeedMember[];
+  /** Bans (get_group_ban_member); a banned account cannot be a member. @default [] */
+  bans?: SeedBan[];
+  /** Live-group admins (get_admin_list), who need not be members. @default [] */
+  admins?: string[];
   crowd?: SeedCrowd;
   churn?: SeedChurn;
 }
@@ -92,6 +103,33 @@ const checkMember = (member: SeedMember, where: string, problems: string[]): voi
   for (const field of ['nickName', 'avatar'] as const) {
     if (member?.[field] !== undefined && typeof member[field] !== 'string')
       problems.push(`${where}.${field} must be a string`);
+  }
+};
+
+const isUserId = (value: unknown): boolean =>
+  typeof value === 'string' && value !== '' && byteLength(value) <= 32;
+
+const checkBansAndAdmins = (group: SeedGroup, where: string, problems: string[]): void => {
+  if (group?.bans !== undefined && !Array.isArray(group.bans)) {
+    problems.push(`${where}.bans must be an array`);
+  } else {
+    const members = new Set(
+      Array.isArray(group?.members) ? group.members.map((member) => member?.account) : [],
+    );
+    group?.bans?.forEach((ban, index) => {
+      if (!isUserId(ban?.account))
+        problems.push(`${where}.bans[${index}].account must be a UserID of 1 to 32 bytes`);
+      else if (members.has(ban.account))
+        problems.push(`${where}.bans[${index}].account ${ban.account} is also a member`);
+      if (!Number.isSafeInteger(ban?.bannedUntil) || ban.bannedUntil < 1)
+        problems.push(`${where}.bans[${index}].bannedUntil must be a positive integer (seconds)`);
+    });
+  }
+  if (
+    group?.admins !== undefined &&
+    !(Array.isArray(group.admins) && group.admins.every(isUserId))
+  ) {
+    problems.push(`${where}.admins must be an array of UserIDs of 1 to 32 bytes`);
   }
 };
 
@@ -139,6 +177,7 @@ export const findSeedProblems = (seed: EmulatorSeed): string[] => {
       group?.members?.forEach((member, memberIndex) => {
         checkMember(member, `${where}.members[${memberIndex}]`, problems);
       });
+    checkBansAndAdmins(group, where, problems);
     const crowd = group?.crowd;
     if (crowd !== undefined && !(Number.isSafeInteger(crowd?.count) && crowd.count >= 0)) {
       problems.push(`${where}.crowd.count must be a non-negative integer`);

@@ -2,15 +2,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { failure } from './api-answer.js';
+import { createApiContext } from './api-context.js';
 import { answerApiRequest } from './api-request-answer.js';
-import { createCallRateLimiter } from './call-rate-limiter.js';
 import { type EmulatorClock, systemClock } from './clock.js';
 import { controlPathPrefix, handleControl } from './control-api.js';
 import type { EmulatorOptions } from './emulator-options.js';
 import { EmulatorState } from './emulator-state.js';
 import { type EmulatorStats, StatsRecorder } from './emulator-stats.js';
 import { createFaultQueue, type Fault, type FaultQueue } from './faults.js';
-import type { GetMembersContext } from './get-members-handler.js';
 import {
   BodyTooLargeError,
   readBody,
@@ -22,7 +21,7 @@ import { clientErrorAnswer, connectAnswer } from './http-level-answer.js';
 import { readRequestTarget } from './request-target.js';
 import { resolveEmulatorOptions } from './resolve-emulator-options.js';
 import type { EmulatorSeed } from './seed.js';
-import { apiPath } from './spec-facts.js';
+import type { SpecOperation } from './spec-facts.js';
 
 /** A running emulator. */
 export interface RunningEmulator {
@@ -56,14 +55,14 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
   const clock = options.clock ?? systemClock;
   const state = new EmulatorState(settings.seed, clock);
   const faults = createFaultQueue(options.faults ?? []);
-  const limiter = createCallRateLimiter(settings.callsPerSecond);
+  const apiContext = createApiContext(settings, state, clock);
+  const { limiters } = apiContext;
   const recorder = new StatsRecorder();
-  const stats = () => recorder.snapshot(limiter.busiestWindow());
+  const stats = () => recorder.snapshot(limiters.busiestWindow());
   const resetStats = () => {
     recorder.reset();
-    limiter.reset();
+    limiters.reset();
   };
-  const apiContext: GetMembersContext = { state, clock, limiter, settings };
   const timers = new Set<NodeJS.Timeout>();
 
   const serveFault = (fault: Fault, response: ServerResponse): boolean => {
@@ -76,7 +75,12 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
     return fault.kind !== 'latency' && fault.kind !== 'truncate';
   };
 
-  const serveApi = async (request: IncomingMessage, response: ServerResponse, query: string) => {
+  const serveApi = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    operation: SpecOperation,
+    query: string,
+  ) => {
     recorder.apiCall();
     const fault = faults.take();
     // Counted when taken: a latency fault whose client gave up still happened.
@@ -91,7 +95,11 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
     if (delay > 0) await wait(delay, timers);
     if (response.destroyed) return;
     if (fault && serveFault(fault, response)) return;
-    const body = answerApiRequest(apiContext, { method: request.method, query, rawBody });
+    const body = answerApiRequest(apiContext, operation, {
+      method: request.method,
+      query,
+      rawBody,
+    });
     // A truncated answer never arrives whole, so it is a fault, not an answer.
     if (fault?.kind === 'truncate') sendTruncatedJson(response, body);
     else {
@@ -102,6 +110,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
 
   const serveRequest = async (request: IncomingMessage, response: ServerResponse) => {
     const target = readRequestTarget(request.url ?? '');
+    const operation = target && settings.spec.operationAt(target.path);
     if (request.httpVersion === '1.1' && request.headers.host === undefined) {
       // RFC 9112 section 3.2: 400 for an HTTP/1.1 request without Host. Node would
       // send it with an empty body; the emulator checks itself to send the API's shape.
@@ -111,12 +120,12 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
       recorder.controlCall();
       const path = target.path.slice(controlPathPrefix.length);
       await handleControl({ state, faults, stats, resetStats }, request, response, path);
-    } else if (target?.path === apiPath) {
-      await serveApi(request, response, target.query);
+    } else if (target && operation) {
+      await serveApi(request, response, operation, target.query);
     } else {
       await readBody(request).catch(() => undefined);
       const answer = target
-        ? failure(60009, `the emulator serves only ${apiPath}`)
+        ? failure(60009, 'the spec has no operation at this path')
         : failure(60002, 'the request target is neither a path nor a URL');
       sendJson(response, 200, answer);
     }
