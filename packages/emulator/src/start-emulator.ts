@@ -21,6 +21,7 @@ import { clientErrorAnswer, connectAnswer } from './http-level-answer.js';
 import { readRequestTarget } from './request-target.js';
 import { resolveEmulatorOptions } from './resolve-emulator-options.js';
 import type { EmulatorSeed } from './seed.js';
+import { serveInTurn } from './serve-in-turn.js';
 import type { SpecOperation } from './spec-facts.js';
 
 /** A running emulator. */
@@ -131,7 +132,9 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
     }
   };
 
-  const listener = (request: IncomingMessage, response: ServerResponse) => {
+  // One request at a time per connection: pipelined requests wait for the answer
+  // before them to drain, so a client that never reads cannot pile up answers.
+  const listener = serveInTurn((request: IncomingMessage, response: ServerResponse) => {
     serveRequest(request, response).catch((error: Error) => {
       // Never crash the server on one bad request: answer as the API's gateway would,
       // unless the answer is under way (cut it) or the connection is closing already
@@ -139,7 +142,7 @@ export const startEmulator = async (options: EmulatorOptions = {}): Promise<Runn
       if (response.headersSent) response.socket?.destroy();
       else if (response.socket?.writable) sendJson(response, 200, failure(60008, error.message));
     });
-  };
+  });
   // Node checks the Host header itself unless told not to (see serveRequest).
   const server = createServer({ requireHostHeader: false }, listener);
   // An Expect other than 100-continue: Node would answer 417 with no body. RFC 9110
