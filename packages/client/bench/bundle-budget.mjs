@@ -1,11 +1,12 @@
-// The size budget of the client, in one place: the bench prints it beside the
-// measured size, and test/bundle-size/bundle-budget.test.ts fails `pnpm test`
-// when the bundle grows past it. It is the runtime issue's target for an app
-// that imports only createChatClient (minified, zod and openapi-fetch included).
+// The size budgets of the client, in one place: the bench prints them beside
+// the measured sizes, and test/bundle-size/bundle-budget.test.ts fails `pnpm
+// test` when a bundle grows past one. They are the member-family issue's
+// targets: an app importing one operation (the hey-api SDK function of
+// getMembers, with its Zod Mini schemas) within 12 kB gzipped, and an app
+// importing the whole client (createChatClient: every operation, its
+// validators, pagination and policies) within 20 kB.
 
-export const bundleBudget = {
-  /** The `name` of the entry in bundle-size.mjs's bundleEntries that the budget applies to. */
-  entryName: 'createChatClient',
-  /** Bytes after minification and gzip level 9 (1 kB = 1000 bytes). */
-  maxGzipBytes: 12_000,
-};
+export const bundleBudgets = [
+  { entryName: 'createChatClient', maxGzipBytes: 20_000 },
+  { entryName: 'getMembers (hey-api SDK)', maxGzipBytes: 12_000 },
+];

@@ -9,13 +9,13 @@ import { build } from 'esbuild';
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const distDir = new URL('../dist/', import.meta.url);
 
-// `@avchatroom/client` and `@avchatroom/client/fetch` point at dist/, like the
+// `@avchatroom/client`, `/fetch` and `/sdk` point at dist/, like the
 // package's exports; every other import resolves normally from the package.
 const distAliases = {
   name: 'avchatroom-client-dist',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^@avchatroom\/client(\/fetch)?$/ }, (args) => ({
-      path: new URL(args.path.endsWith('/fetch') ? 'fetch.mjs' : 'index.mjs', distDir).pathname,
+    pluginBuild.onResolve({ filter: /^@avchatroom\/client(\/fetch|\/sdk)?$/ }, (args) => ({
+      path: new URL(`${args.path.split('/')[2] ?? 'index'}.mjs`, distDir).pathname,
     }));
   },
 };
@@ -28,7 +28,7 @@ export const bundleEntries = [
     name: 'createFetchClient (openapi-fetch)',
     entry: entryOf('createFetchClient', '@avchatroom/client/fetch'),
   },
-  { name: 'getMembers (hey-api SDK)', entry: entryOf('getMembers', '@avchatroom/client') },
+  { name: 'getMembers (hey-api SDK)', entry: entryOf('getMembers', '@avchatroom/client/sdk') },
 ];
 
 /**

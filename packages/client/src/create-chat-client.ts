@@ -1,29 +1,24 @@
 import { createCallSender } from './call-sender.js';
 import type { ChatClientOptions } from './chat-client-options.js';
-import {
-  createGetMembers,
-  type GetMembersPage,
-  type GetMembersParams,
-} from './get-members-call.js';
-import { createListMembers, type MembersListing } from './pagination/list-members.js';
-import { iterateMembers, type MembersIterable } from './pagination/members-iterable.js';
-import type { MembersListingOptions } from './pagination/paginate-members.js';
+import type { ChatOperationMethods } from './generated/operation-layer.gen.js';
+import { type ChatOperationId, chatOperations } from './generated/operations.gen.js';
+import { createOperationCall, operationEntry } from './operation-call.js';
+import { createCollectListing } from './pagination/collect-listing.js';
+import { iterateListing } from './pagination/paginate.js';
 import { resolveClientOptions } from './resolve-client-options.js';
 
-/** A client of get_members with every policy applied; see createChatClient. */
-export interface ChatClient {
-  /** One page of a group's online members. */
-  getMembers(params: GetMembersParams): Promise<GetMembersPage>;
-  /** Every online member, one by one (or page by page with `.pages()`), fetched as you go. */
-  members(groupId: string, options?: MembersListingOptions): MembersIterable;
-  /** Every online member at once; concurrent calls for the same group share one chain. */
-  listMembers(groupId: string, options?: MembersListingOptions): Promise<MembersListing>;
-}
+/**
+ * A client of the spec's operations with every policy applied: one method per
+ * operation, named by its operationId (`getMembers`, `getOnlineMemberNum`,
+ * ...), and for each paged operation an iterate and a collect method named by
+ * its x-pagination (`members` and `listMembers`, `bans` and `listBans`).
+ */
+export type ChatClient = ChatOperationMethods;
 
 /**
- * Creates a client of get_members: credentials and UserSig renewal, the region,
- * the 200 calls/s token bucket, retries, timeouts, typed errors, response
- * validation and redaction are configured once here.
+ * Creates a client: credentials and UserSig renewal, the region, the rate
+ * limit, retries, timeouts, typed errors, response validation and redaction
+ * are configured once here, for every operation.
  *
  * @example
  * const client = createChatClient({ sdkAppId: 1400000000, identifier: 'administrator', secretKey, region: 'singapore' });
@@ -31,10 +26,17 @@ export interface ChatClient {
  */
 export const createChatClient = (options: ChatClientOptions): ChatClient => {
   const resolved = resolveClientOptions('createChatClient', options, 'client');
-  const getMembers = createGetMembers(createCallSender(resolved.call), resolved.validateResponses);
-  return {
-    getMembers,
-    members: (groupId, listingOptions) => iterateMembers(getMembers, groupId, listingOptions),
-    listMembers: createListMembers(getMembers),
-  };
+  const send = createCallSender(resolved.call);
+  const methods: Record<string, unknown> = {};
+  for (const operation of Object.keys(chatOperations) as ChatOperationId[]) {
+    const call = createOperationCall(send, resolved.validateResponses, operation);
+    methods[operation] = call;
+    const pagination = operationEntry(operation).pagination;
+    if (pagination) {
+      methods[pagination.iterate] = (first: unknown, second?: unknown) =>
+        iterateListing(call, operation, first, second);
+      methods[pagination.collect] = createCollectListing(call, operation);
+    }
+  }
+  return methods as unknown as ChatClient;
 };

@@ -2,22 +2,34 @@ import { readFileSync } from 'node:fs';
 import { specJsonPath } from '@avchatroom/openapi';
 import { expect, it } from 'vitest';
 import {
-  chatErrorCodes,
-  chatRegions,
   commonQueryParameters,
   credentialQueryParameters,
-  getMembersLimits,
-} from './index.js';
+} from './generated/query-parameters.gen.js';
+import { chatErrorCodes, chatRegions, getMembersLimits } from './index.js';
 
 // The generated tables must say what the spec says, entry for entry.
 const spec = JSON.parse(readFileSync(specJsonPath, 'utf8'));
-const operation = spec.paths['/v4/group_open_avchatroom_http_svc/get_members'].post;
-const specCodes = [...operation['x-error-codes'], ...spec['x-public-error-codes']];
+const operations = Object.values<Record<string, Record<string, unknown>>>(spec.paths).flatMap(
+  (pathItem) => Object.values(pathItem),
+);
+const specCodes: { code: number; name: string; retry: string }[] = [
+  ...operations.flatMap((operation) => operation['x-error-codes'] as never[]),
+  ...spec['x-public-error-codes'],
+];
 
-it('has one entry per error code of the spec, with its retry class', () => {
-  expect(Object.keys(chatErrorCodes)).toHaveLength(specCodes.length);
-  for (const entry of specCodes) {
-    expect(chatErrorCodes[entry.code as keyof typeof chatErrorCodes]).toMatchObject(entry);
+it('has one entry per error code of the spec, with its name and retry class', () => {
+  expect(Object.keys(chatErrorCodes)).toHaveLength(new Set(specCodes.map(({ code }) => code)).size);
+  for (const { code, name, retry } of specCodes) {
+    expect(chatErrorCodes[code as keyof typeof chatErrorCodes]).toMatchObject({ name, retry });
+  }
+});
+
+it('names every operation that lists a code', () => {
+  for (const operation of operations) {
+    for (const { code } of operation['x-error-codes'] as { code: number }[]) {
+      const entry = chatErrorCodes[code as keyof typeof chatErrorCodes];
+      expect(entry.scopes).toContain(operation.operationId);
+    }
   }
 });
 
@@ -44,7 +56,8 @@ it('has a main and a standby domain for each of the seven regions', () => {
 });
 
 it('carries the limits of x-limits', () => {
-  expect(getMembersLimits).toEqual(operation['x-limits']);
+  const getMembers = operations.find((operation) => operation.operationId === 'getMembers');
+  expect(getMembersLimits).toEqual(getMembers?.['x-limits']);
   expect(getMembersLimits.callsPerSecond).toBe(200);
   expect(getMembersLimits.snapshotRefreshSeconds).toBe(40);
 });

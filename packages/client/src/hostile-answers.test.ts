@@ -85,7 +85,11 @@ describe('response bodies are read up to maxResponseBytes', () => {
     const { fetch } = scriptedFetch(() => new Response(body));
     const api = createFetchClient({
       baseUrl: 'https://chat.test',
-      fetch: createChatFetch({ ...testOptions(fetch), baseUrl: undefined, maxResponseBytes: 1000 }),
+      fetch: createChatFetch({
+        ...testOptions(fetch),
+        baseUrl: undefined,
+        maxResponseBytes: 1000,
+      } as never),
     });
     const error = await failure(
       api.POST('/v4/group_open_avchatroom_http_svc/get_members', {
@@ -128,7 +132,7 @@ describe('redirects are errors, never followed', () => {
     };
     const api = createFetchClient({
       baseUrl: 'https://chat.test',
-      fetch: createChatFetch({ ...testOptions(fetch), baseUrl: undefined }),
+      fetch: createChatFetch({ ...testOptions(fetch), baseUrl: undefined } as never),
     });
     const error = await failure(
       api.POST('/v4/group_open_avchatroom_http_svc/get_members', {

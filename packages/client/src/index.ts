@@ -1,6 +1,8 @@
-// @avchatroom/client: a client of Tencent Cloud Chat's get_members. The
-// hand-written runtime (createChatClient, createChatFetch, UserSig, errors,
-// pagination) sits beside the generated hey-api SDK, zod schemas and spec tables.
+// @avchatroom/client: a client of Tencent Cloud Chat's AVChatRoom member
+// family. The hand-written runtime (createChatClient, createChatFetch, UserSig,
+// errors, pagination) and a chosen set of generated names: the spec's schemas,
+// each operation's types and the spec's tables (generated/public-api.gen.ts).
+// The hey-api SDK is on `@avchatroom/client/sdk`, openapi-fetch on `/fetch`.
 
 export type {
   ChatClientOptions,
@@ -23,23 +25,19 @@ export {
   ChatTimeoutError,
   type UndocumentedChatErrorCode,
 } from './errors/chat-errors.js';
+export * from './generated/public-api.gen.js';
+export type {
+  GetMembersPage,
+  MembersIterable,
+  MembersListing,
+  MembersListingOptions,
+  MembersListingPage,
+} from './legacy-names.js';
 export {
-  type Client,
-  type Config,
-  createClient,
-  createConfig,
-} from './generated/client/index.js';
-export * from './generated/error-codes.gen.js';
-export * from './generated/index.js';
-export * from './generated/limits.gen.js';
-export * from './generated/operations.gen.js';
-export * from './generated/query-parameters.gen.js';
-export * from './generated/regions.gen.js';
-export * from './generated/zod.gen.js';
-export type { GetMembersPage, GetMembersParams } from './get-members-call.js';
-export type { MembersListing } from './pagination/list-members.js';
-export type { MembersIterable } from './pagination/members-iterable.js';
-export type { MembersListingOptions, MembersListingPage } from './pagination/paginate-members.js';
+  type ChatListingIterable,
+  type ChatListingOptions,
+  listingDefaults,
+} from './operation-types.js';
 export type { ChatLogFields, ChatLogger, ChatLogLevel } from './policies/chat-logger.js';
 export {
   createMemoryRateLimitStore,

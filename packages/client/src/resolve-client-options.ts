@@ -1,21 +1,15 @@
 import type { CallSettings } from './call-sender.js';
 import type { ChatClientOptions } from './chat-client-options.js';
 import { type ClientTarget, checkClientOptions } from './client-option-checks.js';
-import { getMembersLimits } from './generated/limits.gen.js';
 import type { ChatOperationId } from './generated/operations.gen.js';
 import { chatRegions } from './generated/regions.gen.js';
+import { operationEntry } from './operation-call.js';
 import { createChatLog } from './policies/chat-logger.js';
 import { processRateLimitStore, rateLimitDefaults } from './policies/rate-limit-store.js';
 import { createRedactor } from './policies/redact-secrets.js';
 import { responseBodyDefaults } from './policies/response-body.js';
 import { retryDefaults } from './policies/retry-policy.js';
 import { createUserSigProvider, type UserSigProvider } from './user-sig/index.js';
-
-// Each operation's documented limit (the spec's x-limits): an operation added to
-// the spec fails to compile here until its limit is known.
-const documentedCallsPerSecond: Record<ChatOperationId, number> = {
-  getMembers: getMembersLimits.callsPerSecond,
-};
 
 /** The settings a client works with, after checking every option. */
 export interface ResolvedClientOptions {
@@ -75,7 +69,7 @@ export const resolveClientOptions = (
         store: rateLimit.store ?? processRateLimitStore(),
         window: (operation: ChatOperationId) => ({
           key: `${operation}:${options.sdkAppId}`,
-          limit: rateLimit.callsPerSecond ?? documentedCallsPerSecond[operation],
+          limit: rateLimit.callsPerSecond ?? operationEntry(operation).callsPerSecond,
           windowMs: 1000 + (rateLimit.marginMs ?? rateLimitDefaults.marginMs),
           burst: rateLimit.burst ?? rateLimitDefaults.burst,
         }),

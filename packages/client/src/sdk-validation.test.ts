@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createClient, getMembers } from './index.js';
+import { createClient, getMembers } from './sdk.js';
 
 // The generated SDK validates requests with the spec's zod schemas before it
 // sends anything, and answers with the spec's response schema.

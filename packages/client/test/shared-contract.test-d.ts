@@ -2,17 +2,19 @@ import type { components, paths } from '@avchatroom/types';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import { createFetchClient } from '../src/fetch.js';
+import type {
+  ChatErrorCode,
+  GetMembersRequest,
+  GetMembersResponse,
+  OnlineMember,
+} from '../src/index.js';
 import {
-  type ChatErrorCode,
   type GetMembersData,
-  type GetMembersRequest,
-  type GetMembersResponse,
   type GetMembersResponses,
   getMembers,
-  type OnlineMember,
   type zGetMembersRequest,
   type zGetMembersResponse,
-} from '../src/index.js';
+} from '../src/sdk.js';
 
 type Path = '/v4/group_open_avchatroom_http_svc/get_members';
 type WireBody = paths[Path]['post']['requestBody']['content']['application/json'];

@@ -11,7 +11,9 @@ import { parseArgs } from 'node:util';
 import { createClient } from '@hey-api/openapi-ts';
 import { formatFolder } from './format-folder.mjs';
 import { heyApiConfig } from './hey-api-config.mjs';
+import { writeOperationLayer } from './operation-layer.mjs';
 import { compareFolders, replaceFolder, writeGeneratedReadme } from './output-folder.mjs';
+import { writePublicApi } from './public-api.mjs';
 import { writeSpecTables } from './spec-tables.mjs';
 import { writeTypes } from './types-file.mjs';
 import { writeValidators } from './validators.mjs';
@@ -39,6 +41,8 @@ try {
   await createClient(heyApiConfig(structuredClone(spec), output.client));
   await writeSpecTables(spec, output.client);
   await writeValidators(spec, output.client);
+  await writeOperationLayer(spec, output.client);
+  await writePublicApi(spec, output.client);
   await writeTypes(spec, output.types);
   await writeGeneratedReadme(output.client);
   await writeGeneratedReadme(output.types);

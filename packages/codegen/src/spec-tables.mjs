@@ -34,7 +34,16 @@ const readErrorCodes = (spec, retryClasses) => {
       }
       if (!Number.isInteger(entry.code) || entry.code <= 0)
         fail(`${where} is not a positive integer`);
-      if (byCode.has(entry.code)) fail(`${where} is listed twice`);
+      const known = byCode.get(entry.code);
+      if (known) {
+        // Several operations' pages list the same code: one meaning, one retry class.
+        if (known.scopes.includes(scope)) fail(`${where} is listed twice`);
+        if (known.name !== entry.name || known.retry !== entry.retry) {
+          fail(`${where} has another name or retry class than in ${known.scopes[0]}`);
+        }
+        known.scopes.push(scope);
+        continue;
+      }
       if (typeof entry.name !== 'string' || !/^[A-Z][A-Za-z0-9]*$/.test(entry.name)) {
         fail(`${where} needs a PascalCase name`);
       }
@@ -47,7 +56,7 @@ const readErrorCodes = (spec, retryClasses) => {
       if (entry.retryAfterSeconds !== undefined && !(entry.retryAfterSeconds > 0)) {
         fail(`${where} has a retryAfterSeconds that is not positive`);
       }
-      byCode.set(entry.code, { ...entry, scope });
+      byCode.set(entry.code, { ...entry, scopes: [scope] });
     }
   }
   return [...byCode.values()].sort((a, b) => a.code - b.code);
@@ -66,7 +75,7 @@ const renderErrorCodes = (spec) => {
       `meaning: ${literal(entry.meaning)}`,
       `retry: ${literal(entry.retry)}`,
       ...(entry.retryAfterSeconds ? [`retryAfterSeconds: ${entry.retryAfterSeconds}`] : []),
-      `scope: ${literal(entry.scope)}`,
+      `scopes: ${literal(entry.scopes)}`,
     ];
     return `  ${entry.code}: { ${fields.join(', ')} },`;
   });
@@ -85,8 +94,8 @@ export interface ChatErrorCodeInfo {
   readonly retry: ChatRetryClass;
   /** How long to wait before retrying, where the docs say. */
   readonly retryAfterSeconds?: number;
-  /** The operation whose doc lists the code, or "public" for the codes of every REST API. */
-  readonly scope: string;
+  /** The operations whose docs list the code, or ["public"] for the codes of every REST API. */
+  readonly scopes: readonly string[];
 }
 
 /** Every documented error code, from the spec's x-error-codes and x-public-error-codes. */

@@ -56,11 +56,16 @@ it('writes every error code of the spec, with its retry class', async () => {
   const spec = await readBundledSpec();
   await writeSpecTables(spec, scratch);
   const table = await readFile(join(scratch, 'error-codes.gen.ts'), 'utf8');
-  const codes = [...getMembersOperation(spec)['x-error-codes'], ...spec['x-public-error-codes']];
+  const operations = Object.values(spec.paths).flatMap((pathItem) => Object.values(pathItem));
+  const codes = [
+    ...operations.flatMap((operation) => operation['x-error-codes'] ?? []),
+    ...spec['x-public-error-codes'],
+  ];
   for (const entry of codes) {
     expect(table).toContain(`${entry.code}: { code: ${entry.code}, name: "${entry.name}"`);
   }
-  expect(table.match(/retry: "/g)).toHaveLength(codes.length);
+  // One entry per code, however many operations list it.
+  expect(table.match(/retry: "/g)).toHaveLength(new Set(codes.map((entry) => entry.code)).size);
 });
 
 it('writes the method and path of every operation', async () => {

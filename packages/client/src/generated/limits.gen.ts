@@ -10,3 +10,74 @@ export const getMembersLimits = {
   documentedPageSizes: [500, 250],
   serverTimeoutSeconds: 3,
 } as const;
+
+/** The documented limits of getOnlineMemberNum (the spec's x-limits). */
+export const getOnlineMemberNumLimits = {
+  callsPerSecond: 200,
+  onlineCountRefreshSeconds: 10,
+  onlineCountRefreshSecondsWithWebUsers: 20,
+  immediateRefreshBelowMembers: 300,
+  serverTimeoutSeconds: 3,
+} as const;
+
+/** The documented limits of getCommunityOnlineMemberNum (the spec's x-limits). */
+export const getCommunityOnlineMemberNumLimits = {
+  assumedCallsPerSecond: 200,
+  onlineCountRefreshSeconds: 240,
+  serverTimeoutSeconds: 3,
+} as const;
+
+/** The documented limits of modifyUserInfo (the spec's x-limits). */
+export const modifyUserInfoLimits = {
+  assumedCallsPerSecond: 200,
+  maxMarksPerGroup: 10,
+  maxMembersPerMark: 1000,
+  maxAccountsPerCall: 500,
+  minCustomMark: 1000,
+  specialMark: 500,
+  serverTimeoutSeconds: 3,
+} as const;
+
+/** The documented limits of modifyAdmin (the spec's x-limits). */
+export const modifyAdminLimits = {
+  assumedCallsPerSecond: 200,
+  maxAdmins: 5,
+  serverTimeoutSeconds: 3,
+} as const;
+
+/** The documented limits of getAdminList (the spec's x-limits). */
+export const getAdminListLimits = {
+  callsPerSecond: 200,
+  maxAdmins: 5,
+  serverTimeoutSeconds: 3,
+} as const;
+
+/** The documented limits of checkMembers (the spec's x-limits). */
+export const checkMembersLimits = {
+  assumedCallsPerSecond: 200,
+  snapshotRefreshSeconds: 40,
+  serverTimeoutSeconds: 3,
+} as const;
+
+/** The documented limits of banGroupMember (the spec's x-limits). */
+export const banGroupMemberLimits = {
+  callsPerSecond: 200,
+  maxBannedPerCall: 20,
+  maxDurationSeconds: 4294967295,
+  maxDescriptionBytes: 1000,
+  serverTimeoutSeconds: 3,
+} as const;
+
+/** The documented limits of unbanGroupMember (the spec's x-limits). */
+export const unbanGroupMemberLimits = {
+  callsPerSecond: 200,
+  maxUnbannedPerCall: 20,
+  serverTimeoutSeconds: 3,
+} as const;
+
+/** The documented limits of getGroupBanMember (the spec's x-limits). */
+export const getGroupBanMemberLimits = {
+  callsPerSecond: 200,
+  maxLimit: 100,
+  serverTimeoutSeconds: 3,
+} as const;

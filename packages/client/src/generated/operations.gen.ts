@@ -8,6 +8,51 @@ export const chatOperations = {
     method: 'POST',
     path: '/v4/group_open_avchatroom_http_svc/get_members',
   },
+  getOnlineMemberNum: {
+    operationId: 'getOnlineMemberNum',
+    method: 'POST',
+    path: '/v4/group_open_http_svc/get_online_member_num',
+  },
+  getCommunityOnlineMemberNum: {
+    operationId: 'getCommunityOnlineMemberNum',
+    method: 'POST',
+    path: '/v4/million_group_open_http_svc/get_online_member_num',
+  },
+  modifyUserInfo: {
+    operationId: 'modifyUserInfo',
+    method: 'POST',
+    path: '/v4/group_open_avchatroom_http_svc/modify_user_info',
+  },
+  modifyAdmin: {
+    operationId: 'modifyAdmin',
+    method: 'POST',
+    path: '/v4/group_open_avchatroom_http_svc/modify_admin',
+  },
+  getAdminList: {
+    operationId: 'getAdminList',
+    method: 'POST',
+    path: '/v4/group_open_avchatroom_http_svc/get_admin_list',
+  },
+  checkMembers: {
+    operationId: 'checkMembers',
+    method: 'POST',
+    path: '/v4/group_open_avchatroom_http_svc/check_members',
+  },
+  banGroupMember: {
+    operationId: 'banGroupMember',
+    method: 'POST',
+    path: '/v4/group_open_http_svc/ban_group_member',
+  },
+  unbanGroupMember: {
+    operationId: 'unbanGroupMember',
+    method: 'POST',
+    path: '/v4/group_open_http_svc/unban_group_member',
+  },
+  getGroupBanMember: {
+    operationId: 'getGroupBanMember',
+    method: 'POST',
+    path: '/v4/group_open_http_svc/get_group_ban_member',
+  },
 } as const;
 
 /** The operationId of an operation in the spec. */

@@ -5,8 +5,60 @@ import * as z from 'zod/mini';
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { GetMembersData, GetMembersErrors, GetMembersResponses } from './types.gen.js';
-import { zGetMembersBody, zGetMembersResponse2 } from './zod.gen.js';
+import type {
+  BanGroupMemberData,
+  BanGroupMemberErrors,
+  BanGroupMemberResponses,
+  CheckMembersData,
+  CheckMembersErrors,
+  CheckMembersResponses,
+  GetAdminListData,
+  GetAdminListErrors,
+  GetAdminListResponses,
+  GetCommunityOnlineMemberNumData,
+  GetCommunityOnlineMemberNumErrors,
+  GetCommunityOnlineMemberNumResponses,
+  GetGroupBanMemberData,
+  GetGroupBanMemberErrors,
+  GetGroupBanMemberResponses,
+  GetMembersData,
+  GetMembersErrors,
+  GetMembersResponses,
+  GetOnlineMemberNumData,
+  GetOnlineMemberNumErrors,
+  GetOnlineMemberNumResponses,
+  ModifyAdminData,
+  ModifyAdminErrors,
+  ModifyAdminResponses,
+  ModifyUserInfoData,
+  ModifyUserInfoErrors,
+  ModifyUserInfoResponses,
+  UnbanGroupMemberData,
+  UnbanGroupMemberErrors,
+  UnbanGroupMemberResponses,
+} from './types.gen.js';
+import {
+  zBanGroupMemberBody,
+  zBanGroupMemberResponse2,
+  zCheckMembersBody,
+  zCheckMembersResponse2,
+  zGetAdminListBody,
+  zGetAdminListResponse2,
+  zGetCommunityOnlineMemberNumBody,
+  zGetCommunityOnlineMemberNumResponse2,
+  zGetGroupBanMemberBody,
+  zGetGroupBanMemberResponse2,
+  zGetMembersBody,
+  zGetMembersResponse2,
+  zGetOnlineMemberNumBody,
+  zGetOnlineMemberNumResponse2,
+  zModifyAdminBody,
+  zModifyAdminResponse2,
+  zModifyUserInfoBody,
+  zModifyUserInfoResponse2,
+  zUnbanGroupMemberBody,
+  zUnbanGroupMemberResponse2,
+} from './zod.gen.js';
 
 export type Options<
   TData extends TDataShape = TDataShape,
@@ -40,7 +92,8 @@ export type Options<
  * the console switch "List of online audio-video group members" (Group feature
  * configuration). Other editions, or the switch off, get at most the **30**
  * latest members, still with `ErrorCode` 0 (a native SDK comment says 31:
- * TencentCloud/TIMSDK issue 1323).
+ * TencentCloud/TIMSDK issue 1323). So `x-requirements.editions` names the
+ * editions of the full list; other editions get an answer, cut to 30.
  *
  * **1,000 cap.** When more than 1,000 members are online, only the 1,000 latest
  * are returned.
@@ -58,9 +111,13 @@ export type Options<
  * error code answers a call over the limit; the frequency codes are 60007,
  * 60011, 60018 and 60019.
  *
- * The same numbers are machine-readable in `x-limits`; every error code this
- * operation can return is in `x-error-codes` (API-specific) and the document's
- * `x-public-error-codes` (60000-79999).
+ * The same numbers are machine-readable in `x-limits`, the group types, edition
+ * and console switch in `x-requirements` (`groupTypesDisputed`: the pages
+ * disagree on Community), the paging in `x-pagination` (a listing of 1,000
+ * members may have been cut by the cap; one of exactly 30 may be the below-Pro
+ * cut). Every error code this operation's page lists is in `x-error-codes`;
+ * the codes of every REST API are in the document's `x-public-error-codes`
+ * (60000-79999).
  *
  */
 export const getMembers = <ThrowOnError extends boolean = false>(
@@ -94,6 +151,742 @@ export const getMembers = <ThrowOnError extends boolean = false>(
       },
     ],
     url: '/v4/group_open_avchatroom_http_svc/get_members',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Get the number of online users in a group
+ *
+ * Returns how many users are online in a group (`group_open_http_svc`, not the
+ * audio-video service of get_members). Source: the API's page,
+ * document 38521 on tencentcloud.com and trtc.io (peer SDKs cite the Chinese
+ * page 269/49180, which we do not hold).
+ *
+ * **Group types.** The pages disagree: tencentcloud.com (2022-12-16 and the
+ * tables view), trtc.io/ko and one trtc.io copy say AVChatRoom only
+ * (Private, Public, ChatRoom and Community: no); trtc.io/ja and another
+ * trtc.io copy say all five types; a peer SDK's guide says AVChatRoom only.
+ * `x-requirements.groupTypes` lists AVChatRoom, with `groupTypesDisputed`.
+ *
+ * **Edition.** No page we hold names an edition or a console switch for this
+ * API, so `x-requirements` names none; that none is needed is UNCONFIRMED.
+ *
+ * **No cap.** No cap on the count is documented: a room with more than 1,000
+ * users online counts them all, where get_members lists at most 1,000.
+ *
+ * **Freshness.** "The number of online users is updated every 10s"; with web
+ * users, the count changes 10 to 20 s after a user joins or quits. The
+ * 2022-12-16 page adds that a group of fewer than 300 members with no web
+ * users is updated immediately. The count and get_members' 40 s snapshot can
+ * therefore disagree for tens of seconds.
+ *
+ * **Rate limit.** 200 calls per second (trtc.io/document/38521). The page does
+ * not say which code answers a call over it; the frequency codes are 60007,
+ * 60011, 60018 and 60019.
+ *
+ * **Error codes.** The page's API-specific error table is cut off after its
+ * header in every copy we hold, so `x-error-codes` is empty: no code is
+ * presented as documented. The family's pages list 10001 to 10004, 10007,
+ * 10010 and 10015 for their APIs; expect the same here, unconfirmed. The codes
+ * of every REST API are in `x-public-error-codes`.
+ *
+ * `x-limits`: `callsPerSecond` (the page's 200/s), `onlineCountRefreshSeconds`
+ * (10, the usual refresh), `onlineCountRefreshSecondsWithWebUsers` (20, the
+ * latest refresh when web users are in the group), `immediateRefreshBelowMembers`
+ * (300: smaller groups with no web users are counted at once, 2022 page only),
+ * `serverTimeoutSeconds` (3, the REST API FAQ's server-side timeout).
+ *
+ */
+export const getOnlineMemberNum = <ThrowOnError extends boolean = false>(
+  options: Options<GetOnlineMemberNumData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    GetOnlineMemberNumResponses,
+    GetOnlineMemberNumErrors,
+    ThrowOnError
+  >({
+    requestValidator: async (data) =>
+      await z
+        .object({
+          body: zGetOnlineMemberNumBody,
+          path: z.optional(z.never()),
+          query: z.optional(z.never()),
+        })
+        .parseAsync(data),
+    responseValidator: async (data) => await zGetOnlineMemberNumResponse2.parseAsync(data),
+    security: [
+      {
+        in: 'query',
+        name: 'sdkappid',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'identifier',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'usersig',
+        type: 'apiKey',
+      },
+    ],
+    url: '/v4/group_open_http_svc/get_online_member_num',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Get the number of online members in a Community group
+ *
+ * The Community counterpart of get_online_member_num: returns how many
+ * members of a Community (a "million-member" group) are online. Source: the
+ * API's page, tencentcloud.com document 66883, its www.tencentcloud.website
+ * copy (2026-04-09) and trtc.io/ko/document/66883. The page is titled
+ * "Getting the List of Online Members in Community Group" although it returns
+ * a count.
+ *
+ * **Group types.** The pages disagree: tencentcloud.com and trtc.io/ko mark
+ * all five group types supported; the newest copy (www.tencentcloud.website,
+ * 2026-04-09) supports Community only, as the service's name suggests.
+ * `x-requirements.groupTypes` lists Community, with `groupTypesDisputed`; for
+ * audio-video groups use get_online_member_num.
+ *
+ * **Freshness.** "The overall update granularity for the number of online
+ * users in a Community is 4 minutes"; a change shows in the next 4-minute
+ * cycle.
+ *
+ * **Edition.** No page we hold names an edition or a console switch for this
+ * API, so `x-requirements` names none; that none is needed is UNCONFIRMED.
+ *
+ * **Rate limit.** No page we hold states one. `x-limits.assumedCallsPerSecond`
+ * is 200, an assumption: every documented endpoint of this family
+ * (get_members, get_online_member_num, the three ban APIs, get_admin_list)
+ * states 200 calls per second.
+ *
+ * **Error codes.** The page's table is cut off after 10004; `x-error-codes`
+ * lists 10002 to 10004. The codes of every REST API are in
+ * `x-public-error-codes`.
+ *
+ * `x-limits`: `assumedCallsPerSecond` (200, see above),
+ * `onlineCountRefreshSeconds` (240, the 4-minute cycle),
+ * `serverTimeoutSeconds` (3, the REST API FAQ's server-side timeout).
+ *
+ */
+export const getCommunityOnlineMemberNum = <ThrowOnError extends boolean = false>(
+  options: Options<GetCommunityOnlineMemberNumData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    GetCommunityOnlineMemberNumResponses,
+    GetCommunityOnlineMemberNumErrors,
+    ThrowOnError
+  >({
+    requestValidator: async (data) =>
+      await z
+        .object({
+          body: zGetCommunityOnlineMemberNumBody,
+          path: z.optional(z.never()),
+          query: z.optional(z.never()),
+        })
+        .parseAsync(data),
+    responseValidator: async (data) => await zGetCommunityOnlineMemberNumResponse2.parseAsync(data),
+    security: [
+      {
+        in: 'query',
+        name: 'sdkappid',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'identifier',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'usersig',
+        type: 'apiKey',
+      },
+    ],
+    url: '/v4/million_group_open_http_svc/get_online_member_num',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Set or delete member marks in an audio-video group
+ *
+ * Sets (`CommandType` 1) or deletes (`CommandType` 2) marks on members of an
+ * audio-video group. get_members' `Mark` filter selects the members carrying a
+ * mark; no answer of get_members shows a member's marks. Source: the API's
+ * page, tencentcloud.com document 50294 (with its zh, ko and jp copies) and
+ * trtc.io/document/50294. The English table's
+ * "Request API" row names `group_open_http_svc/modify_group_member_info`, a copy
+ * error: the sample URL and every other copy use this path.
+ *
+ * **Who and where.** "App admins and group owners can set different marks".
+ * AVChatRoom groups only (every page generation agrees).
+ *
+ * **Edition.** Pro, Pro Plus or Enterprise (older English pages: "Premium";
+ * the international Chinese page: 进阶版) with the console switch "List of
+ * online audio-video group members", the switch get_members needs. "For other
+ * plan editions, calling this API will fail"; with which code is UNCONFIRMED.
+ *
+ * **Marks.** A mark is a number of at least 1,000; 500 is a special mark, and
+ * what it means is in a "Special marks" section no copy we hold contains
+ * (UNCONFIRMED). A group has up to 10 different marks; each mark can be set
+ * for up to 1,000 members, a limit independent of get_members' 1,000-member
+ * cap. Marks can be set only for members who are online, except the special
+ * mark 500; when a member leaves the group or goes offline, its marks are
+ * cleared (set them again on the join or online webhook).
+ *
+ * **Per call.** Up to 500 accounts (`MemberList`, `maxItems`).
+ *
+ * **Answer.** `CommandType` and the `MemberList` changed; the response table
+ * is cut off after `MemberList`. A peer SDK (doocs, probably from the Chinese
+ * page, UNCONFIRMED there) says offline accounts are left out of `MemberList`
+ * and the call fails when every account is offline or unknown.
+ *
+ * **Rate limit.** No page we hold states one. `x-limits.assumedCallsPerSecond`
+ * is 200, an assumption: every documented endpoint of this family
+ * (get_members, get_online_member_num, the three ban APIs, get_admin_list)
+ * states 200 calls per second.
+ *
+ * **Error codes.** No copy of the page we hold shows its error-code table, so
+ * `x-error-codes` is empty: no code is presented as documented. Which code
+ * answers a call on a lower edition, an 11th mark, a 1,001st member on a
+ * mark or an offline member is UNCONFIRMED. The codes of every REST API are in
+ * `x-public-error-codes`.
+ *
+ * `x-limits`: `assumedCallsPerSecond` (200, see above), `maxMarksPerGroup`
+ * (10 different marks), `maxMembersPerMark` (1,000), `maxAccountsPerCall`
+ * (500 in `MemberList`), `minCustomMark` (1,000, the smallest ordinary mark),
+ * `specialMark` (500), `serverTimeoutSeconds` (3, the REST API FAQ's
+ * server-side timeout).
+ *
+ */
+export const modifyUserInfo = <ThrowOnError extends boolean = false>(
+  options: Options<ModifyUserInfoData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<ModifyUserInfoResponses, ModifyUserInfoErrors, ThrowOnError>({
+    requestValidator: async (data) =>
+      await z
+        .object({
+          body: zModifyUserInfoBody,
+          path: z.optional(z.never()),
+          query: z.optional(z.never()),
+        })
+        .parseAsync(data),
+    responseValidator: async (data) => await zModifyUserInfoResponse2.parseAsync(data),
+    security: [
+      {
+        in: 'query',
+        name: 'sdkappid',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'identifier',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'usersig',
+        type: 'apiKey',
+      },
+    ],
+    url: '/v4/group_open_avchatroom_http_svc/modify_user_info',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Set or cancel administrators of an audio-video group
+ *
+ * Makes accounts administrators of an audio-video group (`CommandType` 1) or
+ * cancels their administrator settings (`CommandType` 2). Source: the API's
+ * page, tencentcloud.com document 60525, trtc.io/ko/document/60525 and the
+ * Korean www.tencentcloud.com copy (2025-10-23).
+ *
+ * **Administrators.** "A live streaming group can have up to 5
+ * administrators." "When an account is designated as an administrator, it does
+ * not need to be in the live streaming group. Once set as an administrator,
+ * the account remains an administrator even if it leaves and re-enters" — so
+ * get_admin_list can name users get_members does not list.
+ *
+ * **Group types.** AVChatRoom only.
+ *
+ * **Edition.** Pro, Pro Plus or Enterprise (older pages: "Premium") with the
+ * console switch "List of online audio-video group members", the switch
+ * get_members needs.
+ *
+ * **Answer.** The envelope only: no result per account. Cancelling an account
+ * that is not an administrator is not described.
+ *
+ * **Per call.** The page gives no per-call cap; `Admin_Account` is capped at 5
+ * (`maxItems`) because a group can never have more administrators.
+ *
+ * **Rate limit.** No page we hold states one. `x-limits.assumedCallsPerSecond`
+ * is 200, an assumption: every documented endpoint of this family
+ * (get_members, get_online_member_num, the three ban APIs, get_admin_list)
+ * states 200 calls per second.
+ *
+ * **Error codes.** The page's table is cut off after 10004; `x-error-codes`
+ * lists 10001 to 10004. Which code answers a sixth administrator, a lower
+ * edition or a switch that is off is UNCONFIRMED. The codes of every REST API
+ * are in `x-public-error-codes`.
+ *
+ * `x-limits`: `assumedCallsPerSecond` (200, see above), `maxAdmins` (5
+ * administrators per group), `serverTimeoutSeconds` (3, the REST API FAQ's
+ * server-side timeout).
+ *
+ */
+export const modifyAdmin = <ThrowOnError extends boolean = false>(
+  options: Options<ModifyAdminData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<ModifyAdminResponses, ModifyAdminErrors, ThrowOnError>({
+    requestValidator: async (data) =>
+      await z
+        .object({
+          body: zModifyAdminBody,
+          path: z.optional(z.never()),
+          query: z.optional(z.never()),
+        })
+        .parseAsync(data),
+    responseValidator: async (data) => await zModifyAdminResponse2.parseAsync(data),
+    security: [
+      {
+        in: 'query',
+        name: 'sdkappid',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'identifier',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'usersig',
+        type: 'apiKey',
+      },
+    ],
+    url: '/v4/group_open_avchatroom_http_svc/modify_admin',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Get the administrators of an audio-video group
+ *
+ * Returns the administrators of an audio-video group (at most 5), in one
+ * answer: there is no paging. Source: the API's page, tencentcloud.com
+ * document 60524 and trtc.io/ko/document/60524.
+ *
+ * **Administrators.** Set with modify_admin. An administrator need not be in
+ * the group and stays one across leaving and re-entering, so this list can
+ * name users get_members does not list. `Avatar` may be an empty string.
+ *
+ * **Group types.** AVChatRoom only.
+ *
+ * **Edition.** Pro, Pro Plus or Enterprise (older pages: "Premium") with the
+ * console switch "List of online audio-video group members".
+ *
+ * **Copy errors on the page.** The table types `Admin_List` "Object" while the
+ * sample (and a peer SDK) has an array; the text above the sample request
+ * talks about the online user count and a 40 s granularity (trtc.io/ko).
+ *
+ * **Rate limit.** 200 calls per second (trtc.io/ko/document/60524). The page
+ * does not say which code answers a call over it; the frequency codes are
+ * 60007, 60011, 60018 and 60019.
+ *
+ * **Error codes.** The page's table is cut off after 10004; `x-error-codes`
+ * lists 10001 to 10004. The codes of every REST API are in
+ * `x-public-error-codes`.
+ *
+ * `x-limits`: `callsPerSecond` (the page's 200/s), `maxAdmins` (5
+ * administrators per group, so at most 5 in `Admin_List`),
+ * `serverTimeoutSeconds` (3, the REST API FAQ's server-side timeout).
+ *
+ */
+export const getAdminList = <ThrowOnError extends boolean = false>(
+  options: Options<GetAdminListData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<GetAdminListResponses, GetAdminListErrors, ThrowOnError>({
+    requestValidator: async (data) =>
+      await z
+        .object({
+          body: zGetAdminListBody,
+          path: z.optional(z.never()),
+          query: z.optional(z.never()),
+        })
+        .parseAsync(data),
+    responseValidator: async (data) => await zGetAdminListResponse2.parseAsync(data),
+    security: [
+      {
+        in: 'query',
+        name: 'sdkappid',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'identifier',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'usersig',
+        type: 'apiKey',
+      },
+    ],
+    url: '/v4/group_open_avchatroom_http_svc/get_admin_list',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Check which users are in an audio-video group
+ *
+ * Answers which of the given users are in an audio-video group: the answer
+ * lists those that are; a user not listed is not in the group. Source:
+ * the API's page, tencentcloud.com/zh document 60523 and
+ * trtc.io/ko/document/60523.
+ *
+ * **Beyond the 1,000 cap.** "When there are more than 1,000 people in the live
+ * streaming group, the API can still query whether members outside of the
+ * 1,000 people are in the live streaming group", unlike get_members.
+ *
+ * **40 s snapshot.** "The overall update granularity of online members is
+ * 40s": joins and leaves may show up to 40 s late.
+ *
+ * **Group types.** AVChatRoom only; other types are answered with 10007.
+ *
+ * **Edition.** Pro, Pro Plus or Enterprise (older pages: "Premium") with the
+ * console switch "List of online audio-video group members".
+ *
+ * **Per call.** The page states no maximum for `Member_Account`
+ * (UNCONFIRMED), so the schema sets none; unknown UserIDs are presumably left
+ * out of the answer like absent ones (UNCONFIRMED).
+ *
+ * **Rate limit.** No page we hold states one. `x-limits.assumedCallsPerSecond`
+ * is 200, an assumption: every documented endpoint of this family
+ * (get_members, get_online_member_num, the three ban APIs, get_admin_list)
+ * states 200 calls per second.
+ *
+ * **Error codes.** The page's (Chinese) table is cut off after 10007;
+ * `x-error-codes` lists 10001 to 10004 and 10007. The codes of every REST API
+ * are in `x-public-error-codes`.
+ *
+ * `x-limits`: `assumedCallsPerSecond` (200, see above),
+ * `snapshotRefreshSeconds` (40, the update granularity),
+ * `serverTimeoutSeconds` (3, the REST API FAQ's server-side timeout).
+ *
+ */
+export const checkMembers = <ThrowOnError extends boolean = false>(
+  options: Options<CheckMembersData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<CheckMembersResponses, CheckMembersErrors, ThrowOnError>({
+    requestValidator: async (data) =>
+      await z
+        .object({
+          body: zCheckMembersBody,
+          path: z.optional(z.never()),
+          query: z.optional(z.never()),
+        })
+        .parseAsync(data),
+    responseValidator: async (data) => await zCheckMembersResponse2.parseAsync(data),
+    security: [
+      {
+        in: 'query',
+        name: 'sdkappid',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'identifier',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'usersig',
+        type: 'apiKey',
+      },
+    ],
+    url: '/v4/group_open_avchatroom_http_svc/check_members',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Ban members of an audio-video group
+ *
+ * Bans up to 20 members of a group for a number of seconds. Source: the API's
+ * page, tencentcloud.com document 50296 (with its Chinese copy),
+ * trtc.io/document/50296 and trtc.io/ko/document/50296.
+ *
+ * **What a ban does.** "A banned member cannot receive messages nor rejoin the
+ * audio-video group during the ban duration." A ban is not a mute: muting is
+ * `forbid_send_msg`, another API, which keeps the member in the group. Whether
+ * a ban also removes the member from get_members and the online count at once
+ * is not stated (removal is the natural reading; UNCONFIRMED). Not documented
+ * either: what `Duration` 0 means, the longest ban, banning a member again,
+ * banning a user who is not in the group.
+ *
+ * **Group types.** The pages disagree: every tencentcloud.com page, the
+ * Chinese pages, trtc.io/ko/document/50296 and a peer SDK's guide say
+ * AVChatRoom only; the newest trtc.io copies mark all five group types
+ * supported and drop "of an audio-video group" from the summary.
+ * `x-requirements.groupTypes` lists AVChatRoom, with `groupTypesDisputed`:
+ * other types are UNCONFIRMED in behaviour.
+ *
+ * **Edition and switch.** The console switch "Audio-video group member banning"
+ * (Feature configuration > Group configuration > Group feature configuration)
+ * must be on, and clients need the Enhanced SDK 6.6 or later or the Web SDK
+ * 2.22.0 or later. The facts we hold record no edition for this page
+ * (get_group_ban_member's page names Pro, Pro Plus or Enterprise), so
+ * `x-requirements.editions` is omitted: UNCONFIRMED.
+ *
+ * **Answer.** The envelope only: no result per account.
+ *
+ * **Rate limit.** 200 calls per second (trtc.io/ko/document/50296). The page
+ * does not say which code answers a call over it; the frequency codes are
+ * 60007, 60011, 60018 and 60019.
+ *
+ * **Error codes.** The page's table is cut off after 10005, whose meaning is
+ * cut off too (named `MeaningNotShown`); `x-error-codes` lists the rows that
+ * survive (10002 to 10005). Which code answers a full ban list, an unknown
+ * user or a switch that is off is UNCONFIRMED. The codes of every REST API are
+ * in `x-public-error-codes`.
+ *
+ * `x-limits`: `callsPerSecond` (the page's 200/s), `maxBannedPerCall` (20
+ * accounts in `Members_Account`), `maxDurationSeconds` (4,294,967,295, the
+ * 32-bit unsigned maximum the page names), `maxDescriptionBytes` (1,000 UTF-8
+ * bytes of `Description`), `serverTimeoutSeconds` (3, the REST API FAQ's
+ * server-side timeout).
+ *
+ */
+export const banGroupMember = <ThrowOnError extends boolean = false>(
+  options: Options<BanGroupMemberData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<BanGroupMemberResponses, BanGroupMemberErrors, ThrowOnError>({
+    requestValidator: async (data) =>
+      await z
+        .object({
+          body: zBanGroupMemberBody,
+          path: z.optional(z.never()),
+          query: z.optional(z.never()),
+        })
+        .parseAsync(data),
+    responseValidator: async (data) => await zBanGroupMemberResponse2.parseAsync(data),
+    security: [
+      {
+        in: 'query',
+        name: 'sdkappid',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'identifier',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'usersig',
+        type: 'apiKey',
+      },
+    ],
+    url: '/v4/group_open_http_svc/ban_group_member',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Unban members of an audio-video group
+ *
+ * Lifts the ban of up to 20 members. "An unbanned member can rejoin the
+ * audio-video group to receive messages." Source: the API's page,
+ * www.tencentcloud.com document 50297 (2024-02-07, with its jp copy),
+ * trtc.io/document/50297 and trtc.io/ko/document/50297.
+ *
+ * **Group types.** The pages disagree, as for ban_group_member: tencentcloud.com
+ * and the Chinese pages say AVChatRoom only; the newest trtc.io copies mark all
+ * five types supported. `x-requirements.groupTypes` lists AVChatRoom, with
+ * `groupTypesDisputed`.
+ *
+ * **Edition and switch.** Every English copy of this page says to "disable
+ * Audio-video group member banning" in the console, while the ban and list
+ * pages say to enable it: most likely a translation error, and enabling is the
+ * consistent reading, so `x-requirements.consoleSwitch` names that switch (to
+ * be on). Which one is meant is UNCONFIRMED. No edition is recorded for this
+ * page, so `x-requirements.editions` is omitted (UNCONFIRMED).
+ *
+ * **Answer.** The envelope only: no result per account. Every stored copy of
+ * the page cuts the sample response off after `{"ActionStatus": "OK","E`; the
+ * example completes it from a peer SDK's copy. Unbanning a user who is not
+ * banned is not described.
+ *
+ * **Rate limit.** 200 calls per second (trtc.io/document/50297). The page does
+ * not say which code answers a call over it; the frequency codes are 60007,
+ * 60011, 60018 and 60019.
+ *
+ * **Error codes.** No copy of the page we hold shows its error-code table, so
+ * `x-error-codes` is empty: no code is presented as documented
+ * (ban_group_member's page lists 10002 to 10005). The codes of every REST API
+ * are in `x-public-error-codes`.
+ *
+ * `x-limits`: `callsPerSecond` (the page's 200/s), `maxUnbannedPerCall` (20
+ * accounts in `Members_Account`), `serverTimeoutSeconds` (3, the REST API FAQ's
+ * server-side timeout).
+ *
+ */
+export const unbanGroupMember = <ThrowOnError extends boolean = false>(
+  options: Options<UnbanGroupMemberData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<UnbanGroupMemberResponses, UnbanGroupMemberErrors, ThrowOnError>({
+    requestValidator: async (data) =>
+      await z
+        .object({
+          body: zUnbanGroupMemberBody,
+          path: z.optional(z.never()),
+          query: z.optional(z.never()),
+        })
+        .parseAsync(data),
+    responseValidator: async (data) => await zUnbanGroupMemberResponse2.parseAsync(data),
+    security: [
+      {
+        in: 'query',
+        name: 'sdkappid',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'identifier',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'usersig',
+        type: 'apiKey',
+      },
+    ],
+    url: '/v4/group_open_http_svc/unban_group_member',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * List the banned members of an audio-video group
+ *
+ * Returns the members banned in a group, one page at a time, with when each
+ * ban ends. Source: the API's page, tencentcloud.com document
+ * 50295 (2025-03-20, with its Chinese copy), trtc.io/document/50295,
+ * trtc.io/zh/document/50295 and trtc.io/ko/document/50295.
+ *
+ * **Paging.** Send `Offset` 0 first, with `Limit` up to 100. While
+ * `NextOffset` is not 0, send it back as the next `Offset`; 0 means the whole
+ * list has been returned. Do not stop on a short page: the doc's sample
+ * returns 2 members for `Limit` 20 with `NextOffset` 2, so only `NextOffset`
+ * 0 ends the listing. The default `Limit` when it is omitted, and what a
+ * `Limit` above 100 does, are not documented. `x-pagination` says the same
+ * for clients (items identified by `Member_Account`, for de-duplication); no
+ * cap on a whole listing is documented.
+ *
+ * **What a ban is.** A banned member "cannot receive messages nor rejoin the
+ * audio-video group during the ban duration" (ban_group_member's page); it is
+ * not a mute. `BannedUntil` is when the ban ends: seconds since the Unix epoch
+ * is inferred from the sample, not stated (UNCONFIRMED). Whether expired bans
+ * are still listed is not documented.
+ *
+ * **Group types.** The pages disagree: tencentcloud.com (including the
+ * 2025-03-20 page) and the Chinese pages say AVChatRoom only; the newest
+ * trtc.io copies mark all five group types supported.
+ * `x-requirements.groupTypes` lists AVChatRoom, with `groupTypesDisputed`.
+ *
+ * **Edition and switch.** Pro, Pro Plus or Enterprise edition (the 2025-03-20
+ * page's naming; older pages say "Premium") with the console switch
+ * "Audio-video group member banning" on; the banning features also need the
+ * Enhanced SDK 6.6 or later or the Web SDK 2.22.0 or later.
+ *
+ * **Copy errors on the page.** The English table describes `GroupId` as the
+ * group "whose members are to be unbanned" and `Limit` as a number of
+ * "unbanned users"; the heading above the sample request talks about
+ * broadcast messages. The samples and the Chinese page make the intent clear.
+ *
+ * **Rate limit.** 200 calls per second (trtc.io/document/50295). The page does
+ * not say which code answers a call over it; the frequency codes are 60007,
+ * 60011, 60018 and 60019.
+ *
+ * **Error codes.** No copy of the page we hold shows its error-code table, so
+ * `x-error-codes` is empty: no code is presented as documented. The codes of
+ * every REST API are in `x-public-error-codes`.
+ *
+ * `x-limits`: `callsPerSecond` (the page's 200/s), `maxLimit` (100, the
+ * largest `Limit`), `serverTimeoutSeconds` (3, the REST API FAQ's server-side
+ * timeout).
+ *
+ */
+export const getGroupBanMember = <ThrowOnError extends boolean = false>(
+  options: Options<GetGroupBanMemberData, ThrowOnError>,
+) =>
+  (options.client ?? client).post<
+    GetGroupBanMemberResponses,
+    GetGroupBanMemberErrors,
+    ThrowOnError
+  >({
+    requestValidator: async (data) =>
+      await z
+        .object({
+          body: zGetGroupBanMemberBody,
+          path: z.optional(z.never()),
+          query: z.optional(z.never()),
+        })
+        .parseAsync(data),
+    responseValidator: async (data) => await zGetGroupBanMemberResponse2.parseAsync(data),
+    security: [
+      {
+        in: 'query',
+        name: 'sdkappid',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'identifier',
+        type: 'apiKey',
+      },
+      {
+        in: 'query',
+        name: 'usersig',
+        type: 'apiKey',
+      },
+    ],
+    url: '/v4/group_open_http_svc/get_group_ban_member',
     ...options,
     headers: {
       'Content-Type': 'application/json',

@@ -52,6 +52,34 @@ export type GetMembersRequest = {
 };
 
 /**
+ * ApiEnvelope
+ *
+ * The outcome fields every Chat REST API answers with, success or failure, whatever
+ * the HTTP status of a delivered answer (200). Each operation's response composes
+ * this envelope with its own fields (`allOf`). Open: fields the API may add later
+ * are allowed and ignored.
+ *
+ */
+export type ApiEnvelope = {
+  /**
+   * Request result: `OK` on success, `FAIL` on failure.
+   */
+  ActionStatus: 'OK' | 'FAIL';
+  /**
+   * 0 on success; any other value is an error. The codes an operation's page
+   * documents, with their meaning and retry class, are in that operation's
+   * `x-error-codes`; the codes of every REST API are in `x-public-error-codes`.
+   * Others may appear: several pages' error tables are cut off.
+   *
+   */
+  ErrorCode: number;
+  /**
+   * Error details; an empty string on success.
+   */
+  ErrorInfo?: string;
+};
+
+/**
  * OnlineMember
  *
  * One online member. No field says which marks a member carries; filter with the
@@ -84,7 +112,8 @@ export type OnlineMember = {
 /**
  * GetMembersResponse
  *
- * The answer to every call, successful or not. Open: fields the API may add later
+ * The answer to get_members: the envelope (`ActionStatus`, `ErrorCode`,
+ * `ErrorInfo`) and one page of online members. Open: fields the API may add later
  * are allowed and ignored. On failure `MemberList` and `NextTimestamp` are absent.
  *
  */
@@ -94,9 +123,10 @@ export type GetMembersResponse = {
    */
   ActionStatus: 'OK' | 'FAIL';
   /**
-   * 0 on success; any other value is an error. The codes this API documents,
-   * with their meaning and retry class, are in `x-error-codes` and
-   * `x-public-error-codes`; others may appear.
+   * 0 on success; any other value is an error. The codes an operation's page
+   * documents, with their meaning and retry class, are in that operation's
+   * `x-error-codes`; the codes of every REST API are in `x-public-error-codes`.
+   * Others may appear: several pages' error tables are cut off.
    *
    */
   ErrorCode: number;
@@ -121,6 +151,595 @@ export type GetMembersResponse = {
 };
 
 /**
+ * GetOnlineMemberNumRequest
+ *
+ * The request body of get_online_member_num. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export type GetOnlineMemberNumRequest = {
+  /**
+   * ID of the group whose online members are counted (for example
+   * `@TGS#a6I4ZUUGO`). Control characters are never part of a group ID.
+   *
+   */
+  GroupId: string;
+};
+
+/**
+ * GetOnlineMemberNumResponse
+ *
+ * The answer to get_online_member_num: the envelope and the count. Open: fields
+ * the API may add later are allowed and ignored. On failure `OnlineMemberNum` is
+ * absent.
+ *
+ */
+export type GetOnlineMemberNumResponse = {
+  /**
+   * Request result: `OK` on success, `FAIL` on failure.
+   */
+  ActionStatus: 'OK' | 'FAIL';
+  /**
+   * 0 on success; any other value is an error. The codes an operation's page
+   * documents, with their meaning and retry class, are in that operation's
+   * `x-error-codes`; the codes of every REST API are in `x-public-error-codes`.
+   * Others may appear: several pages' error tables are cut off.
+   *
+   */
+  ErrorCode: number;
+  /**
+   * Error details; an empty string on success.
+   */
+  ErrorInfo?: string;
+  /**
+   * The number of online users in the group. No cap is documented: unlike
+   * get_members' list (at most 1,000), the count may exceed 1,000. It is
+   * refreshed every 10 s (10 to 20 s with web users), so it can disagree
+   * with get_members' 40 s snapshot.
+   *
+   */
+  OnlineMemberNum?: number;
+};
+
+/**
+ * GetCommunityOnlineMemberNumRequest
+ *
+ * The request body of the Community variant of get_online_member_num. Strict:
+ * fields other than these are rejected, so a typo such as `groupId` fails
+ * validation instead of being ignored by the server.
+ *
+ */
+export type GetCommunityOnlineMemberNumRequest = {
+  /**
+   * "Group ID to operate": a Community group's ID (Community IDs start with
+   * `@TGS#_`). Control characters are never part of a group ID.
+   *
+   */
+  GroupId: string;
+};
+
+/**
+ * GetCommunityOnlineMemberNumResponse
+ *
+ * The answer to the Community variant of get_online_member_num: the envelope and
+ * the count. Open: fields the API may add later are allowed and ignored. On
+ * failure `OnlineMemberNum` is absent.
+ *
+ */
+export type GetCommunityOnlineMemberNumResponse = {
+  /**
+   * Request result: `OK` on success, `FAIL` on failure.
+   */
+  ActionStatus: 'OK' | 'FAIL';
+  /**
+   * 0 on success; any other value is an error. The codes an operation's page
+   * documents, with their meaning and retry class, are in that operation's
+   * `x-error-codes`; the codes of every REST API are in `x-public-error-codes`.
+   * Others may appear: several pages' error tables are cut off.
+   *
+   */
+  ErrorCode: number;
+  /**
+   * Error details; an empty string on success.
+   */
+  ErrorInfo?: string;
+  /**
+   * The number of online members of the Community, updated in 4-minute
+   * cycles. No cap is documented.
+   *
+   */
+  OnlineMemberNum?: number;
+};
+
+/**
+ * MemberMarks
+ *
+ * One member and marks: in a request, the marks to set or delete for the member;
+ * in an answer, the member whose marks were changed. The items are not tabled on
+ * the page; their fields come from its samples (and a peer SDK's
+ * `GroupMemberItem`).
+ *
+ */
+export type MemberMarks = {
+  /**
+   * The member's UserID. Marks can be set only for members online in the group,
+   * except the special mark 500.
+   *
+   */
+  Member_Account: string;
+  /**
+   * The marks. "A mark is a number greater than or equal to 1,000"; 500 is a
+   * special mark (what it means is in a "Special marks" section we do not hold:
+   * UNCONFIRMED). The schema admits 500 and more (`minimum: 500`): "500 or at
+   * least 1000" is not expressible without `anyOf`, so 501 to 999 pass the
+   * schema and are invalid. A group has at most 10 different marks, and each
+   * mark at most 1,000 members.
+   *
+   */
+  Marks: Array<number>;
+};
+
+/**
+ * ModifyUserInfoRequest
+ *
+ * The request body of modify_user_info. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export type ModifyUserInfoRequest = {
+  /**
+   * ID of the audio-video group (for example `@TGS#a6I4ZUUGO`). The English
+   * table describes it as "The ID of the Group whose historical messages will
+   * be modified", a copy error. Control characters are never part of a group ID.
+   *
+   */
+  GroupId: string;
+  /**
+   * 1: set the marks; 2: delete the marks.
+   */
+  CommandType: 1 | 2;
+  /**
+   * The members and their marks: "Up to 500 accounts are supported each time".
+   *
+   */
+  MemberList: Array<MemberMarks>;
+};
+
+/**
+ * ModifyUserInfoResponse
+ *
+ * The answer to modify_user_info: the envelope, the command and the members whose
+ * marks were changed. Open: fields the API may add later are allowed and ignored.
+ * The page's response table is cut off after `MemberList`.
+ *
+ */
+export type ModifyUserInfoResponse = {
+  /**
+   * Request result: `OK` on success, `FAIL` on failure.
+   */
+  ActionStatus: 'OK' | 'FAIL';
+  /**
+   * 0 on success; any other value is an error. The codes an operation's page
+   * documents, with their meaning and retry class, are in that operation's
+   * `x-error-codes`; the codes of every REST API are in `x-public-error-codes`.
+   * Others may appear: several pages' error tables are cut off.
+   *
+   */
+  ErrorCode: number;
+  /**
+   * Error details; an empty string on success.
+   */
+  ErrorInfo?: string;
+  /**
+   * The request's command: 1 set, 2 delete.
+   */
+  CommandType?: 1 | 2;
+  /**
+   * The members whose marks were set or deleted, with those marks. A peer
+   * SDK (doocs, probably from the Chinese page; UNCONFIRMED there) says an
+   * account that is not online is not returned, and that the call fails
+   * when every account is offline or does not exist (code UNCONFIRMED).
+   * At most 500, the request's cap.
+   *
+   */
+  MemberList?: Array<MemberMarks>;
+};
+
+/**
+ * ModifyAdminRequest
+ *
+ * The request body of modify_admin. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export type ModifyAdminRequest = {
+  /**
+   * ID of the audio-video group (for example `@TGS#a6I4ZUUGO`). Control
+   * characters are never part of a group ID.
+   *
+   */
+  GroupId: string;
+  /**
+   * 1: make the accounts administrators; 2: cancel their administrator settings.
+   */
+  CommandType: 1 | 2;
+  /**
+   * UserIDs of the administrators to set or cancel. "A live streaming group can
+   * have up to 5 administrators", so a call naming more than 5 cannot succeed
+   * (`maxItems`); the page gives no per-call cap of its own. The accounts need
+   * not be members of the group.
+   *
+   */
+  Admin_Account: Array<string>;
+};
+
+/**
+ * ModifyAdminResponse
+ *
+ * The answer to modify_admin: the envelope only, with no result per account.
+ * Open: fields the API may add later are allowed and ignored.
+ *
+ */
+export type ModifyAdminResponse = {
+  /**
+   * Request result: `OK` on success, `FAIL` on failure.
+   */
+  ActionStatus: 'OK' | 'FAIL';
+  /**
+   * 0 on success; any other value is an error. The codes an operation's page
+   * documents, with their meaning and retry class, are in that operation's
+   * `x-error-codes`; the codes of every REST API are in `x-public-error-codes`.
+   * Others may appear: several pages' error tables are cut off.
+   *
+   */
+  ErrorCode: number;
+  /**
+   * Error details; an empty string on success.
+   */
+  ErrorInfo?: string;
+};
+
+/**
+ * GetAdminListRequest
+ *
+ * The request body of get_admin_list. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export type GetAdminListRequest = {
+  /**
+   * ID of the audio-video group (for example `@TGS#a6I4ZUUGO`). Control
+   * characters are never part of a group ID.
+   *
+   */
+  GroupId: string;
+};
+
+/**
+ * LiveGroupAdmin
+ *
+ * One administrator of an audio-video group. An administrator need not be a
+ * member of the group, so get_members may not list it.
+ *
+ */
+export type LiveGroupAdmin = {
+  /**
+   * The administrator's UserID.
+   */
+  Admin_Account: string;
+  /**
+   * The administrator's nickname; may be empty.
+   */
+  NickName?: string;
+  /**
+   * URL of the administrator's avatar; may be empty (the doc's sample shows `""`).
+   */
+  Avatar?: string;
+};
+
+/**
+ * GetAdminListResponse
+ *
+ * The answer to get_admin_list: the envelope and the administrators. Open: fields
+ * the API may add later are allowed and ignored. On failure `Admin_List` is
+ * absent.
+ *
+ */
+export type GetAdminListResponse = {
+  /**
+   * Request result: `OK` on success, `FAIL` on failure.
+   */
+  ActionStatus: 'OK' | 'FAIL';
+  /**
+   * 0 on success; any other value is an error. The codes an operation's page
+   * documents, with their meaning and retry class, are in that operation's
+   * `x-error-codes`; the codes of every REST API are in `x-public-error-codes`.
+   * Others may appear: several pages' error tables are cut off.
+   *
+   */
+  ErrorCode: number;
+  /**
+   * Error details; an empty string on success.
+   */
+  ErrorInfo?: string;
+  /**
+   * The group's administrators, at most 5. The page's table types it
+   * "Object"; its sample, like a peer SDK, has an array, which is what
+   * this schema takes.
+   *
+   */
+  Admin_List?: Array<LiveGroupAdmin>;
+};
+
+/**
+ * CheckMembersRequest
+ *
+ * The request body of check_members. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export type CheckMembersRequest = {
+  /**
+   * ID of the audio-video group (for example `@TGS#a6I4ZUUGO`). Control
+   * characters are never part of a group ID.
+   *
+   */
+  GroupId: string;
+  /**
+   * UserIDs to look for in the group. The page states no maximum length for
+   * this list (UNCONFIRMED), so the schema sets none.
+   *
+   */
+  Member_Account: Array<string>;
+};
+
+/**
+ * CheckMembersResponse
+ *
+ * The answer to check_members: the envelope and the accounts found in the group.
+ * Open: fields the API may add later are allowed and ignored. On failure
+ * `Member_Account` is absent.
+ *
+ */
+export type CheckMembersResponse = {
+  /**
+   * Request result: `OK` on success, `FAIL` on failure.
+   */
+  ActionStatus: 'OK' | 'FAIL';
+  /**
+   * 0 on success; any other value is an error. The codes an operation's page
+   * documents, with their meaning and retry class, are in that operation's
+   * `x-error-codes`; the codes of every REST API are in `x-public-error-codes`.
+   * Others may appear: several pages' error tables are cut off.
+   *
+   */
+  ErrorCode: number;
+  /**
+   * Error details; an empty string on success.
+   */
+  ErrorInfo?: string;
+  /**
+   * The requested UserIDs that are in the group; a requested account not
+   * listed is not in it (unknown UserIDs are presumably left out the same
+   * way: UNCONFIRMED). Answered beyond get_members' 1,000 cap.
+   *
+   */
+  Member_Account?: Array<string>;
+};
+
+/**
+ * BanGroupMemberRequest
+ *
+ * The request body of ban_group_member. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export type BanGroupMemberRequest = {
+  /**
+   * ID of the group whose members are banned (for example `@TGS#aJRGC4MH6`).
+   * Control characters are never part of a group ID.
+   *
+   */
+  GroupId: string;
+  /**
+   * UserIDs of the members to ban: "Up to 20 account IDs are supported per
+   * request." Whether a user who is not in the group can be banned is not
+   * documented.
+   *
+   */
+  Members_Account: Array<string>;
+  /**
+   * "Ban duration, in seconds. It is a 32-bit unsigned integer." What 0 means,
+   * and whether a longest ban exists below the 32-bit maximum, is not
+   * documented; banning an already banned member again is not described either.
+   *
+   */
+  Duration: number;
+  /**
+   * "Ban information, which can be up to 1,000 bytes in length." `maxLength`
+   * counts characters, not bytes: a text of fewer than 1,000 characters with
+   * multi-byte (UTF-8) characters can still be over the limit.
+   *
+   */
+  Description?: string;
+};
+
+/**
+ * BanGroupMemberResponse
+ *
+ * The answer to ban_group_member: the envelope only, with no result per account.
+ * Open: fields the API may add later are allowed and ignored.
+ *
+ */
+export type BanGroupMemberResponse = {
+  /**
+   * Request result: `OK` on success, `FAIL` on failure.
+   */
+  ActionStatus: 'OK' | 'FAIL';
+  /**
+   * 0 on success; any other value is an error. The codes an operation's page
+   * documents, with their meaning and retry class, are in that operation's
+   * `x-error-codes`; the codes of every REST API are in `x-public-error-codes`.
+   * Others may appear: several pages' error tables are cut off.
+   *
+   */
+  ErrorCode: number;
+  /**
+   * Error details; an empty string on success.
+   */
+  ErrorInfo?: string;
+};
+
+/**
+ * UnbanGroupMemberRequest
+ *
+ * The request body of unban_group_member. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export type UnbanGroupMemberRequest = {
+  /**
+   * ID of the group whose members are unbanned (for example `@TGS#aJRGC4MH6`).
+   * Control characters are never part of a group ID.
+   *
+   */
+  GroupId: string;
+  /**
+   * UserIDs of the members to unban: "Up to 20 account IDs are supported per
+   * request."
+   *
+   */
+  Members_Account: Array<string>;
+};
+
+/**
+ * UnbanGroupMemberResponse
+ *
+ * The answer to unban_group_member: the envelope only, with no result per
+ * account. Open: fields the API may add later are allowed and ignored.
+ *
+ */
+export type UnbanGroupMemberResponse = {
+  /**
+   * Request result: `OK` on success, `FAIL` on failure.
+   */
+  ActionStatus: 'OK' | 'FAIL';
+  /**
+   * 0 on success; any other value is an error. The codes an operation's page
+   * documents, with their meaning and retry class, are in that operation's
+   * `x-error-codes`; the codes of every REST API are in `x-public-error-codes`.
+   * Others may appear: several pages' error tables are cut off.
+   *
+   */
+  ErrorCode: number;
+  /**
+   * Error details; an empty string on success.
+   */
+  ErrorInfo?: string;
+};
+
+/**
+ * GetGroupBanMemberRequest
+ *
+ * The request body of get_group_ban_member. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export type GetGroupBanMemberRequest = {
+  /**
+   * ID of the group whose banned members are listed (for example
+   * `@TGS#aJRGC4MH6`). The English table calls it "ID of the group whose
+   * members are to be unbanned" (the Chinese one 解封成员的群 ID), a copy
+   * error. Control characters are never part of a group ID.
+   *
+   */
+  GroupId: string;
+  /**
+   * How many banned members to get per page: "The maximum value allowed is
+   * 100." (The English table says "unbanned users", a copy error.) Optional;
+   * the page gives no default and does not say what happens above 100. The
+   * minimum of 1 is ours: the page gives none, and 0 would ask for nothing.
+   *
+   */
+  Limit?: number;
+  /**
+   * Paging cursor: "For the first request, set Offset to 0. For subsequent
+   * requests, set Offset to the value of NextOffset in the response packet."
+   *
+   */
+  Offset: number;
+};
+
+/**
+ * BannedMember
+ *
+ * One banned member and when the ban ends.
+ */
+export type BannedMember = {
+  /**
+   * The banned member's UserID.
+   */
+  Member_Account: string;
+  /**
+   * When the ban ends. The page's description of the field is cut off; seconds
+   * since the Unix epoch is inferred from the sample (1660875916 is
+   * 2022-08-19), not stated: UNCONFIRMED.
+   *
+   */
+  BannedUntil: number;
+};
+
+/**
+ * GetGroupBanMemberResponse
+ *
+ * The answer to get_group_ban_member: the envelope and one page of banned
+ * members. Open: fields the API may add later are allowed and ignored. On
+ * failure `BannedAccountList` and `NextOffset` are absent.
+ *
+ */
+export type GetGroupBanMemberResponse = {
+  /**
+   * Request result: `OK` on success, `FAIL` on failure.
+   */
+  ActionStatus: 'OK' | 'FAIL';
+  /**
+   * 0 on success; any other value is an error. The codes an operation's page
+   * documents, with their meaning and retry class, are in that operation's
+   * `x-error-codes`; the codes of every REST API are in `x-public-error-codes`.
+   * Others may appear: several pages' error tables are cut off.
+   *
+   */
+  ErrorCode: number;
+  /**
+   * Error details; an empty string on success.
+   */
+  ErrorInfo?: string;
+  /**
+   * The banned members of this page. No cap is stated for a page (the
+   * request's `Limit` is at most 100, but the default when it is omitted is
+   * not documented). Whether expired bans are listed is not documented.
+   *
+   */
+  BannedAccountList?: Array<BannedMember>;
+  /**
+   * Paging flag. Not 0: send it as the next request's `Offset`. 0: the whole
+   * list has been returned. A page shorter than `Limit` does not mean the
+   * end: the doc's sample returns 2 members for `Limit` 20 with
+   * `NextOffset` 2.
+   *
+   */
+  NextOffset?: number;
+};
+
+/**
  * A random 32-bit unsigned integer (0 to 4294967295), fresh for each call. It
  * identifies the call, so it doubles as a request id in logs.
  *
@@ -142,7 +761,7 @@ export type GetMembersData = {
 export type GetMembersErrors = {
   /**
    * Bad gateway: a network error between the caller and the API, not an API
-   * outcome (the API doc names 502 as the example of a non-200 status). The
+   * outcome (the REST API docs name 502 as the example of a non-200 status). The
    * body is the gateway's HTML page.
    *
    */
@@ -161,3 +780,277 @@ export type GetMembersResponses = {
 };
 
 export type GetMembersResponse2 = GetMembersResponses[keyof GetMembersResponses];
+
+export type GetOnlineMemberNumData = {
+  body: GetOnlineMemberNumRequest;
+  path?: never;
+  query?: never;
+  url: '/v4/group_open_http_svc/get_online_member_num';
+};
+
+export type GetOnlineMemberNumErrors = {
+  /**
+   * Bad gateway: a network error between the caller and the API, not an API
+   * outcome (the REST API docs name 502 as the example of a non-200 status). The
+   * body is the gateway's HTML page.
+   *
+   */
+  502: string;
+};
+
+export type GetOnlineMemberNumError = GetOnlineMemberNumErrors[keyof GetOnlineMemberNumErrors];
+
+export type GetOnlineMemberNumResponses = {
+  /**
+   * The outcome of the call, success or failure: the HTTP status is 200 for
+   * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+   *
+   */
+  200: GetOnlineMemberNumResponse;
+};
+
+export type GetOnlineMemberNumResponse2 =
+  GetOnlineMemberNumResponses[keyof GetOnlineMemberNumResponses];
+
+export type GetCommunityOnlineMemberNumData = {
+  body: GetCommunityOnlineMemberNumRequest;
+  path?: never;
+  query?: never;
+  url: '/v4/million_group_open_http_svc/get_online_member_num';
+};
+
+export type GetCommunityOnlineMemberNumErrors = {
+  /**
+   * Bad gateway: a network error between the caller and the API, not an API
+   * outcome (the REST API docs name 502 as the example of a non-200 status). The
+   * body is the gateway's HTML page.
+   *
+   */
+  502: string;
+};
+
+export type GetCommunityOnlineMemberNumError =
+  GetCommunityOnlineMemberNumErrors[keyof GetCommunityOnlineMemberNumErrors];
+
+export type GetCommunityOnlineMemberNumResponses = {
+  /**
+   * The outcome of the call, success or failure: the HTTP status is 200 for
+   * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+   *
+   */
+  200: GetCommunityOnlineMemberNumResponse;
+};
+
+export type GetCommunityOnlineMemberNumResponse2 =
+  GetCommunityOnlineMemberNumResponses[keyof GetCommunityOnlineMemberNumResponses];
+
+export type ModifyUserInfoData = {
+  body: ModifyUserInfoRequest;
+  path?: never;
+  query?: never;
+  url: '/v4/group_open_avchatroom_http_svc/modify_user_info';
+};
+
+export type ModifyUserInfoErrors = {
+  /**
+   * Bad gateway: a network error between the caller and the API, not an API
+   * outcome (the REST API docs name 502 as the example of a non-200 status). The
+   * body is the gateway's HTML page.
+   *
+   */
+  502: string;
+};
+
+export type ModifyUserInfoError = ModifyUserInfoErrors[keyof ModifyUserInfoErrors];
+
+export type ModifyUserInfoResponses = {
+  /**
+   * The outcome of the call, success or failure: the HTTP status is 200 for
+   * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+   *
+   */
+  200: ModifyUserInfoResponse;
+};
+
+export type ModifyUserInfoResponse2 = ModifyUserInfoResponses[keyof ModifyUserInfoResponses];
+
+export type ModifyAdminData = {
+  body: ModifyAdminRequest;
+  path?: never;
+  query?: never;
+  url: '/v4/group_open_avchatroom_http_svc/modify_admin';
+};
+
+export type ModifyAdminErrors = {
+  /**
+   * Bad gateway: a network error between the caller and the API, not an API
+   * outcome (the REST API docs name 502 as the example of a non-200 status). The
+   * body is the gateway's HTML page.
+   *
+   */
+  502: string;
+};
+
+export type ModifyAdminError = ModifyAdminErrors[keyof ModifyAdminErrors];
+
+export type ModifyAdminResponses = {
+  /**
+   * The outcome of the call, success or failure: the HTTP status is 200 for
+   * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+   *
+   */
+  200: ModifyAdminResponse;
+};
+
+export type ModifyAdminResponse2 = ModifyAdminResponses[keyof ModifyAdminResponses];
+
+export type GetAdminListData = {
+  body: GetAdminListRequest;
+  path?: never;
+  query?: never;
+  url: '/v4/group_open_avchatroom_http_svc/get_admin_list';
+};
+
+export type GetAdminListErrors = {
+  /**
+   * Bad gateway: a network error between the caller and the API, not an API
+   * outcome (the REST API docs name 502 as the example of a non-200 status). The
+   * body is the gateway's HTML page.
+   *
+   */
+  502: string;
+};
+
+export type GetAdminListError = GetAdminListErrors[keyof GetAdminListErrors];
+
+export type GetAdminListResponses = {
+  /**
+   * The outcome of the call, success or failure: the HTTP status is 200 for
+   * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+   *
+   */
+  200: GetAdminListResponse;
+};
+
+export type GetAdminListResponse2 = GetAdminListResponses[keyof GetAdminListResponses];
+
+export type CheckMembersData = {
+  body: CheckMembersRequest;
+  path?: never;
+  query?: never;
+  url: '/v4/group_open_avchatroom_http_svc/check_members';
+};
+
+export type CheckMembersErrors = {
+  /**
+   * Bad gateway: a network error between the caller and the API, not an API
+   * outcome (the REST API docs name 502 as the example of a non-200 status). The
+   * body is the gateway's HTML page.
+   *
+   */
+  502: string;
+};
+
+export type CheckMembersError = CheckMembersErrors[keyof CheckMembersErrors];
+
+export type CheckMembersResponses = {
+  /**
+   * The outcome of the call, success or failure: the HTTP status is 200 for
+   * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+   *
+   */
+  200: CheckMembersResponse;
+};
+
+export type CheckMembersResponse2 = CheckMembersResponses[keyof CheckMembersResponses];
+
+export type BanGroupMemberData = {
+  body: BanGroupMemberRequest;
+  path?: never;
+  query?: never;
+  url: '/v4/group_open_http_svc/ban_group_member';
+};
+
+export type BanGroupMemberErrors = {
+  /**
+   * Bad gateway: a network error between the caller and the API, not an API
+   * outcome (the REST API docs name 502 as the example of a non-200 status). The
+   * body is the gateway's HTML page.
+   *
+   */
+  502: string;
+};
+
+export type BanGroupMemberError = BanGroupMemberErrors[keyof BanGroupMemberErrors];
+
+export type BanGroupMemberResponses = {
+  /**
+   * The outcome of the call, success or failure: the HTTP status is 200 for
+   * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+   *
+   */
+  200: BanGroupMemberResponse;
+};
+
+export type BanGroupMemberResponse2 = BanGroupMemberResponses[keyof BanGroupMemberResponses];
+
+export type UnbanGroupMemberData = {
+  body: UnbanGroupMemberRequest;
+  path?: never;
+  query?: never;
+  url: '/v4/group_open_http_svc/unban_group_member';
+};
+
+export type UnbanGroupMemberErrors = {
+  /**
+   * Bad gateway: a network error between the caller and the API, not an API
+   * outcome (the REST API docs name 502 as the example of a non-200 status). The
+   * body is the gateway's HTML page.
+   *
+   */
+  502: string;
+};
+
+export type UnbanGroupMemberError = UnbanGroupMemberErrors[keyof UnbanGroupMemberErrors];
+
+export type UnbanGroupMemberResponses = {
+  /**
+   * The outcome of the call, success or failure: the HTTP status is 200 for
+   * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+   *
+   */
+  200: UnbanGroupMemberResponse;
+};
+
+export type UnbanGroupMemberResponse2 = UnbanGroupMemberResponses[keyof UnbanGroupMemberResponses];
+
+export type GetGroupBanMemberData = {
+  body: GetGroupBanMemberRequest;
+  path?: never;
+  query?: never;
+  url: '/v4/group_open_http_svc/get_group_ban_member';
+};
+
+export type GetGroupBanMemberErrors = {
+  /**
+   * Bad gateway: a network error between the caller and the API, not an API
+   * outcome (the REST API docs name 502 as the example of a non-200 status). The
+   * body is the gateway's HTML page.
+   *
+   */
+  502: string;
+};
+
+export type GetGroupBanMemberError = GetGroupBanMemberErrors[keyof GetGroupBanMemberErrors];
+
+export type GetGroupBanMemberResponses = {
+  /**
+   * The outcome of the call, success or failure: the HTTP status is 200 for
+   * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+   *
+   */
+  200: GetGroupBanMemberResponse;
+};
+
+export type GetGroupBanMemberResponse2 =
+  GetGroupBanMemberResponses[keyof GetGroupBanMemberResponses];

@@ -15,8 +15,18 @@ const at = (path: string, key: string): string => (path === '' ? key : `${path}.
 const prefixed = (prefix: string, inner: string): string =>
   inner === '' || inner.startsWith('[') ? prefix + inner : prefix + '.' + inner;
 
+/** Length in code points, as JSON Schema counts it. */
+const codePoints = (text: string): number => [...text].length;
+
 const pattern1 = /* @__PURE__ */ new RegExp('^[^\\x00-\\x1F\\x7F]+$', 'u');
 const fields2 = /* @__PURE__ */ new Set(['GroupId', 'Timestamp', 'Mark']);
+const fields3 = /* @__PURE__ */ new Set(['GroupId']);
+const fields4 = /* @__PURE__ */ new Set(['GroupId', 'CommandType', 'MemberList']);
+const fields5 = /* @__PURE__ */ new Set(['GroupId', 'CommandType', 'Admin_Account']);
+const fields6 = /* @__PURE__ */ new Set(['GroupId', 'Member_Account']);
+const fields7 = /* @__PURE__ */ new Set(['GroupId', 'Members_Account', 'Duration', 'Description']);
+const fields8 = /* @__PURE__ */ new Set(['GroupId', 'Members_Account']);
+const fields9 = /* @__PURE__ */ new Set(['GroupId', 'Limit', 'Offset']);
 
 const checkGetMembersRequest = (value: unknown, path: string, issues: SchemaIssue[]): void => {
   if (!isObject(value)) {
@@ -76,6 +86,54 @@ const checkGetMembersRequest = (value: unknown, path: string, issues: SchemaIssu
 export const validateGetMembersRequest = (value: unknown): SchemaIssue[] => {
   const issues: SchemaIssue[] = [];
   checkGetMembersRequest(value, '', issues);
+  return issues;
+};
+
+const checkApiEnvelope = (value: unknown, path: string, issues: SchemaIssue[]): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['ActionStatus'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'ActionStatus'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be a string' });
+        } else if (field0 !== 'OK' && field0 !== 'FAIL') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be one of "OK", "FAIL"' });
+        }
+      }
+    }
+    {
+      const field1 = value['ErrorCode'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'ErrorCode'), message: 'is required' });
+      } else {
+        if (typeof field1 !== 'number' || !Number.isInteger(field1)) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be an integer' });
+        } else if (field1 < 0) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at least 0' });
+        } else if (field1 > 4294967295) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at most 4294967295' });
+        }
+      }
+    }
+    {
+      const field2 = value['ErrorInfo'];
+      if (field2 !== undefined) {
+        if (typeof field2 !== 'string') {
+          issues.push({ path: at(path, 'ErrorInfo'), message: 'must be a string' });
+        }
+      }
+    }
+  }
+};
+
+/** Checks a value against the spec's `ApiEnvelope` schema; returns every problem found (none when valid). */
+export const validateApiEnvelope = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkApiEnvelope(value, '', issues);
   return issues;
 };
 
@@ -218,7 +276,1304 @@ export const validateGetMembersResponse = (value: unknown): SchemaIssue[] => {
   return issues;
 };
 
+const checkGetOnlineMemberNumRequest = (
+  value: unknown,
+  path: string,
+  issues: SchemaIssue[],
+): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['GroupId'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'GroupId'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'GroupId'), message: 'must be a string' });
+        } else if (field0.length === 0) {
+          issues.push({ path: at(path, 'GroupId'), message: 'must not be empty' });
+        } else if (!pattern1.test(field0)) {
+          issues.push({
+            path: at(path, 'GroupId'),
+            message: 'must match /^[^\\x00-\\x1F\\x7F]+$/',
+          });
+        }
+      }
+    }
+    for (const key of Object.keys(value)) {
+      if (!fields3.has(key))
+        issues.push({
+          path: at(path, key),
+          message: 'is not a field of GetOnlineMemberNumRequest',
+        });
+    }
+  }
+};
+
+/** Checks a value against the spec's `GetOnlineMemberNumRequest` schema; returns every problem found (none when valid). */
+export const validateGetOnlineMemberNumRequest = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkGetOnlineMemberNumRequest(value, '', issues);
+  return issues;
+};
+
+const checkGetOnlineMemberNumResponse = (
+  value: unknown,
+  path: string,
+  issues: SchemaIssue[],
+): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['ActionStatus'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'ActionStatus'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be a string' });
+        } else if (field0 !== 'OK' && field0 !== 'FAIL') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be one of "OK", "FAIL"' });
+        }
+      }
+    }
+    {
+      const field1 = value['ErrorCode'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'ErrorCode'), message: 'is required' });
+      } else {
+        if (typeof field1 !== 'number' || !Number.isInteger(field1)) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be an integer' });
+        } else if (field1 < 0) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at least 0' });
+        } else if (field1 > 4294967295) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at most 4294967295' });
+        }
+      }
+    }
+    {
+      const field2 = value['ErrorInfo'];
+      if (field2 !== undefined) {
+        if (typeof field2 !== 'string') {
+          issues.push({ path: at(path, 'ErrorInfo'), message: 'must be a string' });
+        }
+      }
+    }
+    {
+      const field3 = value['OnlineMemberNum'];
+      if (field3 !== undefined) {
+        if (typeof field3 !== 'number' || !Number.isInteger(field3)) {
+          issues.push({ path: at(path, 'OnlineMemberNum'), message: 'must be an integer' });
+        } else if (field3 < 0) {
+          issues.push({ path: at(path, 'OnlineMemberNum'), message: 'must be at least 0' });
+        } else if (field3 > 9007199254740991) {
+          issues.push({
+            path: at(path, 'OnlineMemberNum'),
+            message: 'must be at most 9007199254740991',
+          });
+        }
+      }
+    }
+  }
+};
+
+/** Checks a value against the spec's `GetOnlineMemberNumResponse` schema; returns every problem found (none when valid). */
+export const validateGetOnlineMemberNumResponse = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkGetOnlineMemberNumResponse(value, '', issues);
+  return issues;
+};
+
+const checkGetCommunityOnlineMemberNumRequest = (
+  value: unknown,
+  path: string,
+  issues: SchemaIssue[],
+): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['GroupId'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'GroupId'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'GroupId'), message: 'must be a string' });
+        } else if (field0.length === 0) {
+          issues.push({ path: at(path, 'GroupId'), message: 'must not be empty' });
+        } else if (!pattern1.test(field0)) {
+          issues.push({
+            path: at(path, 'GroupId'),
+            message: 'must match /^[^\\x00-\\x1F\\x7F]+$/',
+          });
+        }
+      }
+    }
+    for (const key of Object.keys(value)) {
+      if (!fields3.has(key))
+        issues.push({
+          path: at(path, key),
+          message: 'is not a field of GetCommunityOnlineMemberNumRequest',
+        });
+    }
+  }
+};
+
+/** Checks a value against the spec's `GetCommunityOnlineMemberNumRequest` schema; returns every problem found (none when valid). */
+export const validateGetCommunityOnlineMemberNumRequest = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkGetCommunityOnlineMemberNumRequest(value, '', issues);
+  return issues;
+};
+
+const checkGetCommunityOnlineMemberNumResponse = (
+  value: unknown,
+  path: string,
+  issues: SchemaIssue[],
+): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['ActionStatus'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'ActionStatus'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be a string' });
+        } else if (field0 !== 'OK' && field0 !== 'FAIL') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be one of "OK", "FAIL"' });
+        }
+      }
+    }
+    {
+      const field1 = value['ErrorCode'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'ErrorCode'), message: 'is required' });
+      } else {
+        if (typeof field1 !== 'number' || !Number.isInteger(field1)) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be an integer' });
+        } else if (field1 < 0) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at least 0' });
+        } else if (field1 > 4294967295) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at most 4294967295' });
+        }
+      }
+    }
+    {
+      const field2 = value['ErrorInfo'];
+      if (field2 !== undefined) {
+        if (typeof field2 !== 'string') {
+          issues.push({ path: at(path, 'ErrorInfo'), message: 'must be a string' });
+        }
+      }
+    }
+    {
+      const field3 = value['OnlineMemberNum'];
+      if (field3 !== undefined) {
+        if (typeof field3 !== 'number' || !Number.isInteger(field3)) {
+          issues.push({ path: at(path, 'OnlineMemberNum'), message: 'must be an integer' });
+        } else if (field3 < 0) {
+          issues.push({ path: at(path, 'OnlineMemberNum'), message: 'must be at least 0' });
+        } else if (field3 > 9007199254740991) {
+          issues.push({
+            path: at(path, 'OnlineMemberNum'),
+            message: 'must be at most 9007199254740991',
+          });
+        }
+      }
+    }
+  }
+};
+
+/** Checks a value against the spec's `GetCommunityOnlineMemberNumResponse` schema; returns every problem found (none when valid). */
+export const validateGetCommunityOnlineMemberNumResponse = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkGetCommunityOnlineMemberNumResponse(value, '', issues);
+  return issues;
+};
+
+const checkMemberMarks = (value: unknown, path: string, issues: SchemaIssue[]): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['Member_Account'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'Member_Account'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'Member_Account'), message: 'must be a string' });
+        } else if (field0.length === 0) {
+          issues.push({ path: at(path, 'Member_Account'), message: 'must not be empty' });
+        }
+      }
+    }
+    {
+      const field1 = value['Marks'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'Marks'), message: 'is required' });
+      } else {
+        if (!Array.isArray(field1)) {
+          issues.push({ path: at(path, 'Marks'), message: 'must be an array' });
+        } else if (field1.length < 1) {
+          issues.push({ path: at(path, 'Marks'), message: 'must not be empty' });
+        } else {
+          for (let index = 0; index < field1.length; index += 1) {
+            const first = issues.length;
+            const item = field1[index];
+            if (typeof item !== 'number' || !Number.isInteger(item)) {
+              issues.push({ path: '', message: 'must be an integer' });
+            } else if (item < 500) {
+              issues.push({ path: '', message: 'must be at least 500' });
+            } else if (item > 4294967295) {
+              issues.push({ path: '', message: 'must be at most 4294967295' });
+            }
+            if (issues.length > first) {
+              for (const issue of issues.slice(first))
+                issue.path = prefixed(`${at(path, 'Marks')}[${index}]`, issue.path);
+            }
+          }
+        }
+      }
+    }
+  }
+};
+
+/** Checks a value against the spec's `MemberMarks` schema; returns every problem found (none when valid). */
+export const validateMemberMarks = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkMemberMarks(value, '', issues);
+  return issues;
+};
+
+const checkModifyUserInfoRequest = (value: unknown, path: string, issues: SchemaIssue[]): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['GroupId'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'GroupId'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'GroupId'), message: 'must be a string' });
+        } else if (field0.length === 0) {
+          issues.push({ path: at(path, 'GroupId'), message: 'must not be empty' });
+        } else if (!pattern1.test(field0)) {
+          issues.push({
+            path: at(path, 'GroupId'),
+            message: 'must match /^[^\\x00-\\x1F\\x7F]+$/',
+          });
+        }
+      }
+    }
+    {
+      const field1 = value['CommandType'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'CommandType'), message: 'is required' });
+      } else {
+        if (typeof field1 !== 'number' || !Number.isInteger(field1)) {
+          issues.push({ path: at(path, 'CommandType'), message: 'must be an integer' });
+        } else if (field1 !== 1 && field1 !== 2) {
+          issues.push({ path: at(path, 'CommandType'), message: 'must be one of 1, 2' });
+        }
+      }
+    }
+    {
+      const field2 = value['MemberList'];
+      if (field2 === undefined) {
+        issues.push({ path: at(path, 'MemberList'), message: 'is required' });
+      } else {
+        if (!Array.isArray(field2)) {
+          issues.push({ path: at(path, 'MemberList'), message: 'must be an array' });
+        } else if (field2.length < 1) {
+          issues.push({ path: at(path, 'MemberList'), message: 'must not be empty' });
+        } else if (field2.length > 500) {
+          issues.push({ path: at(path, 'MemberList'), message: 'must have at most 500 items' });
+        } else {
+          for (let index = 0; index < field2.length; index += 1) {
+            const first = issues.length;
+            const item = field2[index];
+            checkMemberMarks(item, '', issues);
+            if (issues.length > first) {
+              for (const issue of issues.slice(first))
+                issue.path = prefixed(`${at(path, 'MemberList')}[${index}]`, issue.path);
+            }
+          }
+        }
+      }
+    }
+    for (const key of Object.keys(value)) {
+      if (!fields4.has(key))
+        issues.push({ path: at(path, key), message: 'is not a field of ModifyUserInfoRequest' });
+    }
+  }
+};
+
+/** Checks a value against the spec's `ModifyUserInfoRequest` schema; returns every problem found (none when valid). */
+export const validateModifyUserInfoRequest = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkModifyUserInfoRequest(value, '', issues);
+  return issues;
+};
+
+const checkModifyUserInfoResponse = (value: unknown, path: string, issues: SchemaIssue[]): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['ActionStatus'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'ActionStatus'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be a string' });
+        } else if (field0 !== 'OK' && field0 !== 'FAIL') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be one of "OK", "FAIL"' });
+        }
+      }
+    }
+    {
+      const field1 = value['ErrorCode'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'ErrorCode'), message: 'is required' });
+      } else {
+        if (typeof field1 !== 'number' || !Number.isInteger(field1)) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be an integer' });
+        } else if (field1 < 0) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at least 0' });
+        } else if (field1 > 4294967295) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at most 4294967295' });
+        }
+      }
+    }
+    {
+      const field2 = value['ErrorInfo'];
+      if (field2 !== undefined) {
+        if (typeof field2 !== 'string') {
+          issues.push({ path: at(path, 'ErrorInfo'), message: 'must be a string' });
+        }
+      }
+    }
+    {
+      const field3 = value['CommandType'];
+      if (field3 !== undefined) {
+        if (typeof field3 !== 'number' || !Number.isInteger(field3)) {
+          issues.push({ path: at(path, 'CommandType'), message: 'must be an integer' });
+        } else if (field3 !== 1 && field3 !== 2) {
+          issues.push({ path: at(path, 'CommandType'), message: 'must be one of 1, 2' });
+        }
+      }
+    }
+    {
+      const field4 = value['MemberList'];
+      if (field4 !== undefined) {
+        if (!Array.isArray(field4)) {
+          issues.push({ path: at(path, 'MemberList'), message: 'must be an array' });
+        } else if (field4.length > 500) {
+          issues.push({ path: at(path, 'MemberList'), message: 'must have at most 500 items' });
+        } else {
+          for (let index = 0; index < field4.length; index += 1) {
+            const first = issues.length;
+            const item = field4[index];
+            checkMemberMarks(item, '', issues);
+            if (issues.length > first) {
+              for (const issue of issues.slice(first))
+                issue.path = prefixed(`${at(path, 'MemberList')}[${index}]`, issue.path);
+            }
+          }
+        }
+      }
+    }
+  }
+};
+
+/** Checks a value against the spec's `ModifyUserInfoResponse` schema; returns every problem found (none when valid). */
+export const validateModifyUserInfoResponse = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkModifyUserInfoResponse(value, '', issues);
+  return issues;
+};
+
+const checkModifyAdminRequest = (value: unknown, path: string, issues: SchemaIssue[]): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['GroupId'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'GroupId'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'GroupId'), message: 'must be a string' });
+        } else if (field0.length === 0) {
+          issues.push({ path: at(path, 'GroupId'), message: 'must not be empty' });
+        } else if (!pattern1.test(field0)) {
+          issues.push({
+            path: at(path, 'GroupId'),
+            message: 'must match /^[^\\x00-\\x1F\\x7F]+$/',
+          });
+        }
+      }
+    }
+    {
+      const field1 = value['CommandType'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'CommandType'), message: 'is required' });
+      } else {
+        if (typeof field1 !== 'number' || !Number.isInteger(field1)) {
+          issues.push({ path: at(path, 'CommandType'), message: 'must be an integer' });
+        } else if (field1 !== 1 && field1 !== 2) {
+          issues.push({ path: at(path, 'CommandType'), message: 'must be one of 1, 2' });
+        }
+      }
+    }
+    {
+      const field2 = value['Admin_Account'];
+      if (field2 === undefined) {
+        issues.push({ path: at(path, 'Admin_Account'), message: 'is required' });
+      } else {
+        if (!Array.isArray(field2)) {
+          issues.push({ path: at(path, 'Admin_Account'), message: 'must be an array' });
+        } else if (field2.length < 1) {
+          issues.push({ path: at(path, 'Admin_Account'), message: 'must not be empty' });
+        } else if (field2.length > 5) {
+          issues.push({ path: at(path, 'Admin_Account'), message: 'must have at most 5 items' });
+        } else {
+          for (let index = 0; index < field2.length; index += 1) {
+            const first = issues.length;
+            const item = field2[index];
+            if (typeof item !== 'string') {
+              issues.push({ path: '', message: 'must be a string' });
+            } else if (item.length === 0) {
+              issues.push({ path: '', message: 'must not be empty' });
+            }
+            if (issues.length > first) {
+              for (const issue of issues.slice(first))
+                issue.path = prefixed(`${at(path, 'Admin_Account')}[${index}]`, issue.path);
+            }
+          }
+        }
+      }
+    }
+    for (const key of Object.keys(value)) {
+      if (!fields5.has(key))
+        issues.push({ path: at(path, key), message: 'is not a field of ModifyAdminRequest' });
+    }
+  }
+};
+
+/** Checks a value against the spec's `ModifyAdminRequest` schema; returns every problem found (none when valid). */
+export const validateModifyAdminRequest = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkModifyAdminRequest(value, '', issues);
+  return issues;
+};
+
+const checkModifyAdminResponse = (value: unknown, path: string, issues: SchemaIssue[]): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['ActionStatus'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'ActionStatus'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be a string' });
+        } else if (field0 !== 'OK' && field0 !== 'FAIL') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be one of "OK", "FAIL"' });
+        }
+      }
+    }
+    {
+      const field1 = value['ErrorCode'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'ErrorCode'), message: 'is required' });
+      } else {
+        if (typeof field1 !== 'number' || !Number.isInteger(field1)) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be an integer' });
+        } else if (field1 < 0) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at least 0' });
+        } else if (field1 > 4294967295) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at most 4294967295' });
+        }
+      }
+    }
+    {
+      const field2 = value['ErrorInfo'];
+      if (field2 !== undefined) {
+        if (typeof field2 !== 'string') {
+          issues.push({ path: at(path, 'ErrorInfo'), message: 'must be a string' });
+        }
+      }
+    }
+  }
+};
+
+/** Checks a value against the spec's `ModifyAdminResponse` schema; returns every problem found (none when valid). */
+export const validateModifyAdminResponse = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkModifyAdminResponse(value, '', issues);
+  return issues;
+};
+
+const checkGetAdminListRequest = (value: unknown, path: string, issues: SchemaIssue[]): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['GroupId'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'GroupId'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'GroupId'), message: 'must be a string' });
+        } else if (field0.length === 0) {
+          issues.push({ path: at(path, 'GroupId'), message: 'must not be empty' });
+        } else if (!pattern1.test(field0)) {
+          issues.push({
+            path: at(path, 'GroupId'),
+            message: 'must match /^[^\\x00-\\x1F\\x7F]+$/',
+          });
+        }
+      }
+    }
+    for (const key of Object.keys(value)) {
+      if (!fields3.has(key))
+        issues.push({ path: at(path, key), message: 'is not a field of GetAdminListRequest' });
+    }
+  }
+};
+
+/** Checks a value against the spec's `GetAdminListRequest` schema; returns every problem found (none when valid). */
+export const validateGetAdminListRequest = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkGetAdminListRequest(value, '', issues);
+  return issues;
+};
+
+const checkLiveGroupAdmin = (value: unknown, path: string, issues: SchemaIssue[]): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['Admin_Account'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'Admin_Account'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'Admin_Account'), message: 'must be a string' });
+        } else if (field0.length === 0) {
+          issues.push({ path: at(path, 'Admin_Account'), message: 'must not be empty' });
+        }
+      }
+    }
+    {
+      const field1 = value['NickName'];
+      if (field1 !== undefined) {
+        if (typeof field1 !== 'string') {
+          issues.push({ path: at(path, 'NickName'), message: 'must be a string' });
+        }
+      }
+    }
+    {
+      const field2 = value['Avatar'];
+      if (field2 !== undefined) {
+        if (typeof field2 !== 'string') {
+          issues.push({ path: at(path, 'Avatar'), message: 'must be a string' });
+        }
+      }
+    }
+  }
+};
+
+/** Checks a value against the spec's `LiveGroupAdmin` schema; returns every problem found (none when valid). */
+export const validateLiveGroupAdmin = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkLiveGroupAdmin(value, '', issues);
+  return issues;
+};
+
+const checkGetAdminListResponse = (value: unknown, path: string, issues: SchemaIssue[]): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['ActionStatus'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'ActionStatus'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be a string' });
+        } else if (field0 !== 'OK' && field0 !== 'FAIL') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be one of "OK", "FAIL"' });
+        }
+      }
+    }
+    {
+      const field1 = value['ErrorCode'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'ErrorCode'), message: 'is required' });
+      } else {
+        if (typeof field1 !== 'number' || !Number.isInteger(field1)) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be an integer' });
+        } else if (field1 < 0) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at least 0' });
+        } else if (field1 > 4294967295) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at most 4294967295' });
+        }
+      }
+    }
+    {
+      const field2 = value['ErrorInfo'];
+      if (field2 !== undefined) {
+        if (typeof field2 !== 'string') {
+          issues.push({ path: at(path, 'ErrorInfo'), message: 'must be a string' });
+        }
+      }
+    }
+    {
+      const field3 = value['Admin_List'];
+      if (field3 !== undefined) {
+        if (!Array.isArray(field3)) {
+          issues.push({ path: at(path, 'Admin_List'), message: 'must be an array' });
+        } else if (field3.length > 5) {
+          issues.push({ path: at(path, 'Admin_List'), message: 'must have at most 5 items' });
+        } else {
+          for (let index = 0; index < field3.length; index += 1) {
+            const first = issues.length;
+            const item = field3[index];
+            checkLiveGroupAdmin(item, '', issues);
+            if (issues.length > first) {
+              for (const issue of issues.slice(first))
+                issue.path = prefixed(`${at(path, 'Admin_List')}[${index}]`, issue.path);
+            }
+          }
+        }
+      }
+    }
+  }
+};
+
+/** Checks a value against the spec's `GetAdminListResponse` schema; returns every problem found (none when valid). */
+export const validateGetAdminListResponse = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkGetAdminListResponse(value, '', issues);
+  return issues;
+};
+
+const checkCheckMembersRequest = (value: unknown, path: string, issues: SchemaIssue[]): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['GroupId'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'GroupId'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'GroupId'), message: 'must be a string' });
+        } else if (field0.length === 0) {
+          issues.push({ path: at(path, 'GroupId'), message: 'must not be empty' });
+        } else if (!pattern1.test(field0)) {
+          issues.push({
+            path: at(path, 'GroupId'),
+            message: 'must match /^[^\\x00-\\x1F\\x7F]+$/',
+          });
+        }
+      }
+    }
+    {
+      const field1 = value['Member_Account'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'Member_Account'), message: 'is required' });
+      } else {
+        if (!Array.isArray(field1)) {
+          issues.push({ path: at(path, 'Member_Account'), message: 'must be an array' });
+        } else if (field1.length < 1) {
+          issues.push({ path: at(path, 'Member_Account'), message: 'must not be empty' });
+        } else {
+          for (let index = 0; index < field1.length; index += 1) {
+            const first = issues.length;
+            const item = field1[index];
+            if (typeof item !== 'string') {
+              issues.push({ path: '', message: 'must be a string' });
+            } else if (item.length === 0) {
+              issues.push({ path: '', message: 'must not be empty' });
+            }
+            if (issues.length > first) {
+              for (const issue of issues.slice(first))
+                issue.path = prefixed(`${at(path, 'Member_Account')}[${index}]`, issue.path);
+            }
+          }
+        }
+      }
+    }
+    for (const key of Object.keys(value)) {
+      if (!fields6.has(key))
+        issues.push({ path: at(path, key), message: 'is not a field of CheckMembersRequest' });
+    }
+  }
+};
+
+/** Checks a value against the spec's `CheckMembersRequest` schema; returns every problem found (none when valid). */
+export const validateCheckMembersRequest = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkCheckMembersRequest(value, '', issues);
+  return issues;
+};
+
+const checkCheckMembersResponse = (value: unknown, path: string, issues: SchemaIssue[]): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['ActionStatus'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'ActionStatus'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be a string' });
+        } else if (field0 !== 'OK' && field0 !== 'FAIL') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be one of "OK", "FAIL"' });
+        }
+      }
+    }
+    {
+      const field1 = value['ErrorCode'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'ErrorCode'), message: 'is required' });
+      } else {
+        if (typeof field1 !== 'number' || !Number.isInteger(field1)) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be an integer' });
+        } else if (field1 < 0) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at least 0' });
+        } else if (field1 > 4294967295) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at most 4294967295' });
+        }
+      }
+    }
+    {
+      const field2 = value['ErrorInfo'];
+      if (field2 !== undefined) {
+        if (typeof field2 !== 'string') {
+          issues.push({ path: at(path, 'ErrorInfo'), message: 'must be a string' });
+        }
+      }
+    }
+    {
+      const field3 = value['Member_Account'];
+      if (field3 !== undefined) {
+        if (!Array.isArray(field3)) {
+          issues.push({ path: at(path, 'Member_Account'), message: 'must be an array' });
+        } else {
+          for (let index = 0; index < field3.length; index += 1) {
+            const first = issues.length;
+            const item = field3[index];
+            if (typeof item !== 'string') {
+              issues.push({ path: '', message: 'must be a string' });
+            } else if (item.length === 0) {
+              issues.push({ path: '', message: 'must not be empty' });
+            }
+            if (issues.length > first) {
+              for (const issue of issues.slice(first))
+                issue.path = prefixed(`${at(path, 'Member_Account')}[${index}]`, issue.path);
+            }
+          }
+        }
+      }
+    }
+  }
+};
+
+/** Checks a value against the spec's `CheckMembersResponse` schema; returns every problem found (none when valid). */
+export const validateCheckMembersResponse = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkCheckMembersResponse(value, '', issues);
+  return issues;
+};
+
+const checkBanGroupMemberRequest = (value: unknown, path: string, issues: SchemaIssue[]): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['GroupId'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'GroupId'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'GroupId'), message: 'must be a string' });
+        } else if (field0.length === 0) {
+          issues.push({ path: at(path, 'GroupId'), message: 'must not be empty' });
+        } else if (!pattern1.test(field0)) {
+          issues.push({
+            path: at(path, 'GroupId'),
+            message: 'must match /^[^\\x00-\\x1F\\x7F]+$/',
+          });
+        }
+      }
+    }
+    {
+      const field1 = value['Members_Account'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'Members_Account'), message: 'is required' });
+      } else {
+        if (!Array.isArray(field1)) {
+          issues.push({ path: at(path, 'Members_Account'), message: 'must be an array' });
+        } else if (field1.length < 1) {
+          issues.push({ path: at(path, 'Members_Account'), message: 'must not be empty' });
+        } else if (field1.length > 20) {
+          issues.push({ path: at(path, 'Members_Account'), message: 'must have at most 20 items' });
+        } else {
+          for (let index = 0; index < field1.length; index += 1) {
+            const first = issues.length;
+            const item = field1[index];
+            if (typeof item !== 'string') {
+              issues.push({ path: '', message: 'must be a string' });
+            } else if (item.length === 0) {
+              issues.push({ path: '', message: 'must not be empty' });
+            }
+            if (issues.length > first) {
+              for (const issue of issues.slice(first))
+                issue.path = prefixed(`${at(path, 'Members_Account')}[${index}]`, issue.path);
+            }
+          }
+        }
+      }
+    }
+    {
+      const field2 = value['Duration'];
+      if (field2 === undefined) {
+        issues.push({ path: at(path, 'Duration'), message: 'is required' });
+      } else {
+        if (typeof field2 !== 'number' || !Number.isInteger(field2)) {
+          issues.push({ path: at(path, 'Duration'), message: 'must be an integer' });
+        } else if (field2 < 0) {
+          issues.push({ path: at(path, 'Duration'), message: 'must be at least 0' });
+        } else if (field2 > 4294967295) {
+          issues.push({ path: at(path, 'Duration'), message: 'must be at most 4294967295' });
+        }
+      }
+    }
+    {
+      const field3 = value['Description'];
+      if (field3 !== undefined) {
+        if (typeof field3 !== 'string') {
+          issues.push({ path: at(path, 'Description'), message: 'must be a string' });
+        } else if (codePoints(field3) > 1000) {
+          issues.push({
+            path: at(path, 'Description'),
+            message: 'must be at most 1000 characters',
+          });
+        }
+      }
+    }
+    for (const key of Object.keys(value)) {
+      if (!fields7.has(key))
+        issues.push({ path: at(path, key), message: 'is not a field of BanGroupMemberRequest' });
+    }
+  }
+};
+
+/** Checks a value against the spec's `BanGroupMemberRequest` schema; returns every problem found (none when valid). */
+export const validateBanGroupMemberRequest = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkBanGroupMemberRequest(value, '', issues);
+  return issues;
+};
+
+const checkBanGroupMemberResponse = (value: unknown, path: string, issues: SchemaIssue[]): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['ActionStatus'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'ActionStatus'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be a string' });
+        } else if (field0 !== 'OK' && field0 !== 'FAIL') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be one of "OK", "FAIL"' });
+        }
+      }
+    }
+    {
+      const field1 = value['ErrorCode'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'ErrorCode'), message: 'is required' });
+      } else {
+        if (typeof field1 !== 'number' || !Number.isInteger(field1)) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be an integer' });
+        } else if (field1 < 0) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at least 0' });
+        } else if (field1 > 4294967295) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at most 4294967295' });
+        }
+      }
+    }
+    {
+      const field2 = value['ErrorInfo'];
+      if (field2 !== undefined) {
+        if (typeof field2 !== 'string') {
+          issues.push({ path: at(path, 'ErrorInfo'), message: 'must be a string' });
+        }
+      }
+    }
+  }
+};
+
+/** Checks a value against the spec's `BanGroupMemberResponse` schema; returns every problem found (none when valid). */
+export const validateBanGroupMemberResponse = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkBanGroupMemberResponse(value, '', issues);
+  return issues;
+};
+
+const checkUnbanGroupMemberRequest = (
+  value: unknown,
+  path: string,
+  issues: SchemaIssue[],
+): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['GroupId'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'GroupId'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'GroupId'), message: 'must be a string' });
+        } else if (field0.length === 0) {
+          issues.push({ path: at(path, 'GroupId'), message: 'must not be empty' });
+        } else if (!pattern1.test(field0)) {
+          issues.push({
+            path: at(path, 'GroupId'),
+            message: 'must match /^[^\\x00-\\x1F\\x7F]+$/',
+          });
+        }
+      }
+    }
+    {
+      const field1 = value['Members_Account'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'Members_Account'), message: 'is required' });
+      } else {
+        if (!Array.isArray(field1)) {
+          issues.push({ path: at(path, 'Members_Account'), message: 'must be an array' });
+        } else if (field1.length < 1) {
+          issues.push({ path: at(path, 'Members_Account'), message: 'must not be empty' });
+        } else if (field1.length > 20) {
+          issues.push({ path: at(path, 'Members_Account'), message: 'must have at most 20 items' });
+        } else {
+          for (let index = 0; index < field1.length; index += 1) {
+            const first = issues.length;
+            const item = field1[index];
+            if (typeof item !== 'string') {
+              issues.push({ path: '', message: 'must be a string' });
+            } else if (item.length === 0) {
+              issues.push({ path: '', message: 'must not be empty' });
+            }
+            if (issues.length > first) {
+              for (const issue of issues.slice(first))
+                issue.path = prefixed(`${at(path, 'Members_Account')}[${index}]`, issue.path);
+            }
+          }
+        }
+      }
+    }
+    for (const key of Object.keys(value)) {
+      if (!fields8.has(key))
+        issues.push({ path: at(path, key), message: 'is not a field of UnbanGroupMemberRequest' });
+    }
+  }
+};
+
+/** Checks a value against the spec's `UnbanGroupMemberRequest` schema; returns every problem found (none when valid). */
+export const validateUnbanGroupMemberRequest = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkUnbanGroupMemberRequest(value, '', issues);
+  return issues;
+};
+
+const checkUnbanGroupMemberResponse = (
+  value: unknown,
+  path: string,
+  issues: SchemaIssue[],
+): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['ActionStatus'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'ActionStatus'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be a string' });
+        } else if (field0 !== 'OK' && field0 !== 'FAIL') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be one of "OK", "FAIL"' });
+        }
+      }
+    }
+    {
+      const field1 = value['ErrorCode'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'ErrorCode'), message: 'is required' });
+      } else {
+        if (typeof field1 !== 'number' || !Number.isInteger(field1)) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be an integer' });
+        } else if (field1 < 0) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at least 0' });
+        } else if (field1 > 4294967295) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at most 4294967295' });
+        }
+      }
+    }
+    {
+      const field2 = value['ErrorInfo'];
+      if (field2 !== undefined) {
+        if (typeof field2 !== 'string') {
+          issues.push({ path: at(path, 'ErrorInfo'), message: 'must be a string' });
+        }
+      }
+    }
+  }
+};
+
+/** Checks a value against the spec's `UnbanGroupMemberResponse` schema; returns every problem found (none when valid). */
+export const validateUnbanGroupMemberResponse = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkUnbanGroupMemberResponse(value, '', issues);
+  return issues;
+};
+
+const checkGetGroupBanMemberRequest = (
+  value: unknown,
+  path: string,
+  issues: SchemaIssue[],
+): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['GroupId'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'GroupId'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'GroupId'), message: 'must be a string' });
+        } else if (field0.length === 0) {
+          issues.push({ path: at(path, 'GroupId'), message: 'must not be empty' });
+        } else if (!pattern1.test(field0)) {
+          issues.push({
+            path: at(path, 'GroupId'),
+            message: 'must match /^[^\\x00-\\x1F\\x7F]+$/',
+          });
+        }
+      }
+    }
+    {
+      const field1 = value['Limit'];
+      if (field1 !== undefined) {
+        if (typeof field1 !== 'number' || !Number.isInteger(field1)) {
+          issues.push({ path: at(path, 'Limit'), message: 'must be an integer' });
+        } else if (field1 < 1) {
+          issues.push({ path: at(path, 'Limit'), message: 'must be at least 1' });
+        } else if (field1 > 100) {
+          issues.push({ path: at(path, 'Limit'), message: 'must be at most 100' });
+        }
+      }
+    }
+    {
+      const field2 = value['Offset'];
+      if (field2 === undefined) {
+        issues.push({ path: at(path, 'Offset'), message: 'is required' });
+      } else {
+        if (typeof field2 !== 'number' || !Number.isInteger(field2)) {
+          issues.push({ path: at(path, 'Offset'), message: 'must be an integer' });
+        } else if (field2 < 0) {
+          issues.push({ path: at(path, 'Offset'), message: 'must be at least 0' });
+        } else if (field2 > 9007199254740991) {
+          issues.push({ path: at(path, 'Offset'), message: 'must be at most 9007199254740991' });
+        }
+      }
+    }
+    for (const key of Object.keys(value)) {
+      if (!fields9.has(key))
+        issues.push({ path: at(path, key), message: 'is not a field of GetGroupBanMemberRequest' });
+    }
+  }
+};
+
+/** Checks a value against the spec's `GetGroupBanMemberRequest` schema; returns every problem found (none when valid). */
+export const validateGetGroupBanMemberRequest = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkGetGroupBanMemberRequest(value, '', issues);
+  return issues;
+};
+
+const checkBannedMember = (value: unknown, path: string, issues: SchemaIssue[]): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['Member_Account'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'Member_Account'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'Member_Account'), message: 'must be a string' });
+        } else if (field0.length === 0) {
+          issues.push({ path: at(path, 'Member_Account'), message: 'must not be empty' });
+        }
+      }
+    }
+    {
+      const field1 = value['BannedUntil'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'BannedUntil'), message: 'is required' });
+      } else {
+        if (typeof field1 !== 'number' || !Number.isInteger(field1)) {
+          issues.push({ path: at(path, 'BannedUntil'), message: 'must be an integer' });
+        } else if (field1 < 0) {
+          issues.push({ path: at(path, 'BannedUntil'), message: 'must be at least 0' });
+        } else if (field1 > 9007199254740991) {
+          issues.push({
+            path: at(path, 'BannedUntil'),
+            message: 'must be at most 9007199254740991',
+          });
+        }
+      }
+    }
+  }
+};
+
+/** Checks a value against the spec's `BannedMember` schema; returns every problem found (none when valid). */
+export const validateBannedMember = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkBannedMember(value, '', issues);
+  return issues;
+};
+
+const checkGetGroupBanMemberResponse = (
+  value: unknown,
+  path: string,
+  issues: SchemaIssue[],
+): void => {
+  if (!isObject(value)) {
+    issues.push({ path: path, message: 'must be an object' });
+  } else {
+    {
+      const field0 = value['ActionStatus'];
+      if (field0 === undefined) {
+        issues.push({ path: at(path, 'ActionStatus'), message: 'is required' });
+      } else {
+        if (typeof field0 !== 'string') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be a string' });
+        } else if (field0 !== 'OK' && field0 !== 'FAIL') {
+          issues.push({ path: at(path, 'ActionStatus'), message: 'must be one of "OK", "FAIL"' });
+        }
+      }
+    }
+    {
+      const field1 = value['ErrorCode'];
+      if (field1 === undefined) {
+        issues.push({ path: at(path, 'ErrorCode'), message: 'is required' });
+      } else {
+        if (typeof field1 !== 'number' || !Number.isInteger(field1)) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be an integer' });
+        } else if (field1 < 0) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at least 0' });
+        } else if (field1 > 4294967295) {
+          issues.push({ path: at(path, 'ErrorCode'), message: 'must be at most 4294967295' });
+        }
+      }
+    }
+    {
+      const field2 = value['ErrorInfo'];
+      if (field2 !== undefined) {
+        if (typeof field2 !== 'string') {
+          issues.push({ path: at(path, 'ErrorInfo'), message: 'must be a string' });
+        }
+      }
+    }
+    {
+      const field3 = value['BannedAccountList'];
+      if (field3 !== undefined) {
+        if (!Array.isArray(field3)) {
+          issues.push({ path: at(path, 'BannedAccountList'), message: 'must be an array' });
+        } else {
+          for (let index = 0; index < field3.length; index += 1) {
+            const first = issues.length;
+            const item = field3[index];
+            checkBannedMember(item, '', issues);
+            if (issues.length > first) {
+              for (const issue of issues.slice(first))
+                issue.path = prefixed(`${at(path, 'BannedAccountList')}[${index}]`, issue.path);
+            }
+          }
+        }
+      }
+    }
+    {
+      const field4 = value['NextOffset'];
+      if (field4 !== undefined) {
+        if (typeof field4 !== 'number' || !Number.isInteger(field4)) {
+          issues.push({ path: at(path, 'NextOffset'), message: 'must be an integer' });
+        } else if (field4 < 0) {
+          issues.push({ path: at(path, 'NextOffset'), message: 'must be at least 0' });
+        } else if (field4 > 9007199254740991) {
+          issues.push({
+            path: at(path, 'NextOffset'),
+            message: 'must be at most 9007199254740991',
+          });
+        }
+      }
+    }
+  }
+};
+
+/** Checks a value against the spec's `GetGroupBanMemberResponse` schema; returns every problem found (none when valid). */
+export const validateGetGroupBanMemberResponse = (value: unknown): SchemaIssue[] => {
+  const issues: SchemaIssue[] = [];
+  checkGetGroupBanMemberResponse(value, '', issues);
+  return issues;
+};
+
 /** The request-body and 200-response validators of each operation. */
 export const operationValidators = {
   getMembers: { request: validateGetMembersRequest, response: validateGetMembersResponse },
+  getOnlineMemberNum: {
+    request: validateGetOnlineMemberNumRequest,
+    response: validateGetOnlineMemberNumResponse,
+  },
+  getCommunityOnlineMemberNum: {
+    request: validateGetCommunityOnlineMemberNumRequest,
+    response: validateGetCommunityOnlineMemberNumResponse,
+  },
+  modifyUserInfo: {
+    request: validateModifyUserInfoRequest,
+    response: validateModifyUserInfoResponse,
+  },
+  modifyAdmin: { request: validateModifyAdminRequest, response: validateModifyAdminResponse },
+  getAdminList: { request: validateGetAdminListRequest, response: validateGetAdminListResponse },
+  checkMembers: { request: validateCheckMembersRequest, response: validateCheckMembersResponse },
+  banGroupMember: {
+    request: validateBanGroupMemberRequest,
+    response: validateBanGroupMemberResponse,
+  },
+  unbanGroupMember: {
+    request: validateUnbanGroupMemberRequest,
+    response: validateUnbanGroupMemberResponse,
+  },
+  getGroupBanMember: {
+    request: validateGetGroupBanMemberRequest,
+    response: validateGetGroupBanMemberResponse,
+  },
 } as const;

@@ -17,6 +17,21 @@ export const zGetMembersRequest = z.strictObject({
 });
 
 /**
+ * ApiEnvelope
+ *
+ * The outcome fields every Chat REST API answers with, success or failure, whatever
+ * the HTTP status of a delivered answer (200). Each operation's response composes
+ * this envelope with its own fields (`allOf`). Open: fields the API may add later
+ * are allowed and ignored.
+ *
+ */
+export const zApiEnvelope = z.object({
+  ActionStatus: z.enum(['OK', 'FAIL']),
+  ErrorCode: z.int().check(z.gte(0), z.lte(4294967295)),
+  ErrorInfo: z.optional(z.string()),
+});
+
+/**
  * OnlineMember
  *
  * One online member. No field says which marks a member carries; filter with the
@@ -33,7 +48,8 @@ export const zOnlineMember = z.object({
 /**
  * GetMembersResponse
  *
- * The answer to every call, successful or not. Open: fields the API may add later
+ * The answer to get_members: the envelope (`ActionStatus`, `ErrorCode`,
+ * `ErrorInfo`) and one page of online members. Open: fields the API may add later
  * are allowed and ignored. On failure `MemberList` and `NextTimestamp` are absent.
  *
  */
@@ -43,6 +59,293 @@ export const zGetMembersResponse = z.object({
   ErrorInfo: z.optional(z.string()),
   MemberList: z.optional(z.array(zOnlineMember).check(z.maxLength(1000))),
   NextTimestamp: z.optional(z.int().check(z.gte(0), z.lte(9007199254740991))),
+});
+
+/**
+ * GetOnlineMemberNumRequest
+ *
+ * The request body of get_online_member_num. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export const zGetOnlineMemberNumRequest = z.strictObject({
+  GroupId: z.string().check(z.minLength(1), z.regex(/^[^\x00-\x1F\x7F]+$/)),
+});
+
+/**
+ * GetOnlineMemberNumResponse
+ *
+ * The answer to get_online_member_num: the envelope and the count. Open: fields
+ * the API may add later are allowed and ignored. On failure `OnlineMemberNum` is
+ * absent.
+ *
+ */
+export const zGetOnlineMemberNumResponse = z.object({
+  ActionStatus: z.enum(['OK', 'FAIL']),
+  ErrorCode: z.int().check(z.gte(0), z.lte(4294967295)),
+  ErrorInfo: z.optional(z.string()),
+  OnlineMemberNum: z.optional(z.int().check(z.gte(0), z.lte(9007199254740991))),
+});
+
+/**
+ * GetCommunityOnlineMemberNumRequest
+ *
+ * The request body of the Community variant of get_online_member_num. Strict:
+ * fields other than these are rejected, so a typo such as `groupId` fails
+ * validation instead of being ignored by the server.
+ *
+ */
+export const zGetCommunityOnlineMemberNumRequest = z.strictObject({
+  GroupId: z.string().check(z.minLength(1), z.regex(/^[^\x00-\x1F\x7F]+$/)),
+});
+
+/**
+ * GetCommunityOnlineMemberNumResponse
+ *
+ * The answer to the Community variant of get_online_member_num: the envelope and
+ * the count. Open: fields the API may add later are allowed and ignored. On
+ * failure `OnlineMemberNum` is absent.
+ *
+ */
+export const zGetCommunityOnlineMemberNumResponse = z.object({
+  ActionStatus: z.enum(['OK', 'FAIL']),
+  ErrorCode: z.int().check(z.gte(0), z.lte(4294967295)),
+  ErrorInfo: z.optional(z.string()),
+  OnlineMemberNum: z.optional(z.int().check(z.gte(0), z.lte(9007199254740991))),
+});
+
+/**
+ * MemberMarks
+ *
+ * One member and marks: in a request, the marks to set or delete for the member;
+ * in an answer, the member whose marks were changed. The items are not tabled on
+ * the page; their fields come from its samples (and a peer SDK's
+ * `GroupMemberItem`).
+ *
+ */
+export const zMemberMarks = z.object({
+  Member_Account: z.string().check(z.minLength(1)),
+  Marks: z.array(z.int().check(z.gte(500), z.lte(4294967295))).check(z.minLength(1)),
+});
+
+/**
+ * ModifyUserInfoRequest
+ *
+ * The request body of modify_user_info. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export const zModifyUserInfoRequest = z.strictObject({
+  GroupId: z.string().check(z.minLength(1), z.regex(/^[^\x00-\x1F\x7F]+$/)),
+  CommandType: z.union([z.literal(1), z.literal(2)]),
+  MemberList: z.array(zMemberMarks).check(z.minLength(1), z.maxLength(500)),
+});
+
+/**
+ * ModifyUserInfoResponse
+ *
+ * The answer to modify_user_info: the envelope, the command and the members whose
+ * marks were changed. Open: fields the API may add later are allowed and ignored.
+ * The page's response table is cut off after `MemberList`.
+ *
+ */
+export const zModifyUserInfoResponse = z.object({
+  ActionStatus: z.enum(['OK', 'FAIL']),
+  ErrorCode: z.int().check(z.gte(0), z.lte(4294967295)),
+  ErrorInfo: z.optional(z.string()),
+  CommandType: z.optional(z.union([z.literal(1), z.literal(2)])),
+  MemberList: z.optional(z.array(zMemberMarks).check(z.maxLength(500))),
+});
+
+/**
+ * ModifyAdminRequest
+ *
+ * The request body of modify_admin. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export const zModifyAdminRequest = z.strictObject({
+  GroupId: z.string().check(z.minLength(1), z.regex(/^[^\x00-\x1F\x7F]+$/)),
+  CommandType: z.union([z.literal(1), z.literal(2)]),
+  Admin_Account: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(5)),
+});
+
+/**
+ * ModifyAdminResponse
+ *
+ * The answer to modify_admin: the envelope only, with no result per account.
+ * Open: fields the API may add later are allowed and ignored.
+ *
+ */
+export const zModifyAdminResponse = z.object({
+  ActionStatus: z.enum(['OK', 'FAIL']),
+  ErrorCode: z.int().check(z.gte(0), z.lte(4294967295)),
+  ErrorInfo: z.optional(z.string()),
+});
+
+/**
+ * GetAdminListRequest
+ *
+ * The request body of get_admin_list. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export const zGetAdminListRequest = z.strictObject({
+  GroupId: z.string().check(z.minLength(1), z.regex(/^[^\x00-\x1F\x7F]+$/)),
+});
+
+/**
+ * LiveGroupAdmin
+ *
+ * One administrator of an audio-video group. An administrator need not be a
+ * member of the group, so get_members may not list it.
+ *
+ */
+export const zLiveGroupAdmin = z.object({
+  Admin_Account: z.string().check(z.minLength(1)),
+  NickName: z.optional(z.string()),
+  Avatar: z.optional(z.string()),
+});
+
+/**
+ * GetAdminListResponse
+ *
+ * The answer to get_admin_list: the envelope and the administrators. Open: fields
+ * the API may add later are allowed and ignored. On failure `Admin_List` is
+ * absent.
+ *
+ */
+export const zGetAdminListResponse = z.object({
+  ActionStatus: z.enum(['OK', 'FAIL']),
+  ErrorCode: z.int().check(z.gte(0), z.lte(4294967295)),
+  ErrorInfo: z.optional(z.string()),
+  Admin_List: z.optional(z.array(zLiveGroupAdmin).check(z.maxLength(5))),
+});
+
+/**
+ * CheckMembersRequest
+ *
+ * The request body of check_members. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export const zCheckMembersRequest = z.strictObject({
+  GroupId: z.string().check(z.minLength(1), z.regex(/^[^\x00-\x1F\x7F]+$/)),
+  Member_Account: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+});
+
+/**
+ * CheckMembersResponse
+ *
+ * The answer to check_members: the envelope and the accounts found in the group.
+ * Open: fields the API may add later are allowed and ignored. On failure
+ * `Member_Account` is absent.
+ *
+ */
+export const zCheckMembersResponse = z.object({
+  ActionStatus: z.enum(['OK', 'FAIL']),
+  ErrorCode: z.int().check(z.gte(0), z.lte(4294967295)),
+  ErrorInfo: z.optional(z.string()),
+  Member_Account: z.optional(z.array(z.string().check(z.minLength(1)))),
+});
+
+/**
+ * BanGroupMemberRequest
+ *
+ * The request body of ban_group_member. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export const zBanGroupMemberRequest = z.strictObject({
+  GroupId: z.string().check(z.minLength(1), z.regex(/^[^\x00-\x1F\x7F]+$/)),
+  Members_Account: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(20)),
+  Duration: z.int().check(z.gte(0), z.lte(4294967295)),
+  Description: z.optional(z.string().check(z.maxLength(1000))),
+});
+
+/**
+ * BanGroupMemberResponse
+ *
+ * The answer to ban_group_member: the envelope only, with no result per account.
+ * Open: fields the API may add later are allowed and ignored.
+ *
+ */
+export const zBanGroupMemberResponse = z.object({
+  ActionStatus: z.enum(['OK', 'FAIL']),
+  ErrorCode: z.int().check(z.gte(0), z.lte(4294967295)),
+  ErrorInfo: z.optional(z.string()),
+});
+
+/**
+ * UnbanGroupMemberRequest
+ *
+ * The request body of unban_group_member. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export const zUnbanGroupMemberRequest = z.strictObject({
+  GroupId: z.string().check(z.minLength(1), z.regex(/^[^\x00-\x1F\x7F]+$/)),
+  Members_Account: z.array(z.string().check(z.minLength(1))).check(z.minLength(1), z.maxLength(20)),
+});
+
+/**
+ * UnbanGroupMemberResponse
+ *
+ * The answer to unban_group_member: the envelope only, with no result per
+ * account. Open: fields the API may add later are allowed and ignored.
+ *
+ */
+export const zUnbanGroupMemberResponse = z.object({
+  ActionStatus: z.enum(['OK', 'FAIL']),
+  ErrorCode: z.int().check(z.gte(0), z.lte(4294967295)),
+  ErrorInfo: z.optional(z.string()),
+});
+
+/**
+ * GetGroupBanMemberRequest
+ *
+ * The request body of get_group_ban_member. Strict: fields other than these are
+ * rejected, so a typo such as `groupId` fails validation instead of being ignored
+ * by the server.
+ *
+ */
+export const zGetGroupBanMemberRequest = z.strictObject({
+  GroupId: z.string().check(z.minLength(1), z.regex(/^[^\x00-\x1F\x7F]+$/)),
+  Limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
+  Offset: z.int().check(z.gte(0), z.lte(9007199254740991)),
+});
+
+/**
+ * BannedMember
+ *
+ * One banned member and when the ban ends.
+ */
+export const zBannedMember = z.object({
+  Member_Account: z.string().check(z.minLength(1)),
+  BannedUntil: z.int().check(z.gte(0), z.lte(9007199254740991)),
+});
+
+/**
+ * GetGroupBanMemberResponse
+ *
+ * The answer to get_group_ban_member: the envelope and one page of banned
+ * members. Open: fields the API may add later are allowed and ignored. On
+ * failure `BannedAccountList` and `NextOffset` are absent.
+ *
+ */
+export const zGetGroupBanMemberResponse = z.object({
+  ActionStatus: z.enum(['OK', 'FAIL']),
+  ErrorCode: z.int().check(z.gte(0), z.lte(4294967295)),
+  ErrorInfo: z.optional(z.string()),
+  BannedAccountList: z.optional(z.array(zBannedMember)),
+  NextOffset: z.optional(z.int().check(z.gte(0), z.lte(9007199254740991))),
 });
 
 /**
@@ -65,3 +368,84 @@ export const zGetMembersBody = zGetMembersRequest;
  *
  */
 export const zGetMembersResponse2 = zGetMembersResponse;
+
+export const zGetOnlineMemberNumBody = zGetOnlineMemberNumRequest;
+
+/**
+ * The outcome of the call, success or failure: the HTTP status is 200 for
+ * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+ *
+ */
+export const zGetOnlineMemberNumResponse2 = zGetOnlineMemberNumResponse;
+
+export const zGetCommunityOnlineMemberNumBody = zGetCommunityOnlineMemberNumRequest;
+
+/**
+ * The outcome of the call, success or failure: the HTTP status is 200 for
+ * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+ *
+ */
+export const zGetCommunityOnlineMemberNumResponse2 = zGetCommunityOnlineMemberNumResponse;
+
+export const zModifyUserInfoBody = zModifyUserInfoRequest;
+
+/**
+ * The outcome of the call, success or failure: the HTTP status is 200 for
+ * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+ *
+ */
+export const zModifyUserInfoResponse2 = zModifyUserInfoResponse;
+
+export const zModifyAdminBody = zModifyAdminRequest;
+
+/**
+ * The outcome of the call, success or failure: the HTTP status is 200 for
+ * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+ *
+ */
+export const zModifyAdminResponse2 = zModifyAdminResponse;
+
+export const zGetAdminListBody = zGetAdminListRequest;
+
+/**
+ * The outcome of the call, success or failure: the HTTP status is 200 for
+ * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+ *
+ */
+export const zGetAdminListResponse2 = zGetAdminListResponse;
+
+export const zCheckMembersBody = zCheckMembersRequest;
+
+/**
+ * The outcome of the call, success or failure: the HTTP status is 200 for
+ * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+ *
+ */
+export const zCheckMembersResponse2 = zCheckMembersResponse;
+
+export const zBanGroupMemberBody = zBanGroupMemberRequest;
+
+/**
+ * The outcome of the call, success or failure: the HTTP status is 200 for
+ * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+ *
+ */
+export const zBanGroupMemberResponse2 = zBanGroupMemberResponse;
+
+export const zUnbanGroupMemberBody = zUnbanGroupMemberRequest;
+
+/**
+ * The outcome of the call, success or failure: the HTTP status is 200 for
+ * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+ *
+ */
+export const zUnbanGroupMemberResponse2 = zUnbanGroupMemberResponse;
+
+export const zGetGroupBanMemberBody = zGetGroupBanMemberRequest;
+
+/**
+ * The outcome of the call, success or failure: the HTTP status is 200 for
+ * every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+ *
+ */
+export const zGetGroupBanMemberResponse2 = zGetGroupBanMemberResponse;

@@ -5,9 +5,8 @@ import {
   type ChatClientOptions,
   createChatClient,
   createChatFetch,
-  createClient,
-  getMembers,
 } from '../../src/index.js';
+import { createClient, getMembers } from '../../src/sdk.js';
 import { namedExamples, operationPath } from './spec-examples.js';
 
 const path = '/v4/group_open_avchatroom_http_svc/get_members';

@@ -24,7 +24,8 @@ export interface paths {
      *     the console switch "List of online audio-video group members" (Group feature
      *     configuration). Other editions, or the switch off, get at most the **30**
      *     latest members, still with `ErrorCode` 0 (a native SDK comment says 31:
-     *     TencentCloud/TIMSDK issue 1323).
+     *     TencentCloud/TIMSDK issue 1323). So `x-requirements.editions` names the
+     *     editions of the full list; other editions get an answer, cut to 30.
      *
      *     **1,000 cap.** When more than 1,000 members are online, only the 1,000 latest
      *     are returned.
@@ -42,11 +43,523 @@ export interface paths {
      *     error code answers a call over the limit; the frequency codes are 60007,
      *     60011, 60018 and 60019.
      *
-     *     The same numbers are machine-readable in `x-limits`; every error code this
-     *     operation can return is in `x-error-codes` (API-specific) and the document's
-     *     `x-public-error-codes` (60000-79999).
+     *     The same numbers are machine-readable in `x-limits`, the group types, edition
+     *     and console switch in `x-requirements` (`groupTypesDisputed`: the pages
+     *     disagree on Community), the paging in `x-pagination` (a listing of 1,000
+     *     members may have been cut by the cap; one of exactly 30 may be the below-Pro
+     *     cut). Every error code this operation's page lists is in `x-error-codes`;
+     *     the codes of every REST API are in the document's `x-public-error-codes`
+     *     (60000-79999).
      */
     post: operations['getMembers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v4/group_open_http_svc/get_online_member_num': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Get the number of online users in a group
+     * @description Returns how many users are online in a group (`group_open_http_svc`, not the
+     *     audio-video service of get_members). Source: the API's page,
+     *     document 38521 on tencentcloud.com and trtc.io (peer SDKs cite the Chinese
+     *     page 269/49180, which we do not hold).
+     *
+     *     **Group types.** The pages disagree: tencentcloud.com (2022-12-16 and the
+     *     tables view), trtc.io/ko and one trtc.io copy say AVChatRoom only
+     *     (Private, Public, ChatRoom and Community: no); trtc.io/ja and another
+     *     trtc.io copy say all five types; a peer SDK's guide says AVChatRoom only.
+     *     `x-requirements.groupTypes` lists AVChatRoom, with `groupTypesDisputed`.
+     *
+     *     **Edition.** No page we hold names an edition or a console switch for this
+     *     API, so `x-requirements` names none; that none is needed is UNCONFIRMED.
+     *
+     *     **No cap.** No cap on the count is documented: a room with more than 1,000
+     *     users online counts them all, where get_members lists at most 1,000.
+     *
+     *     **Freshness.** "The number of online users is updated every 10s"; with web
+     *     users, the count changes 10 to 20 s after a user joins or quits. The
+     *     2022-12-16 page adds that a group of fewer than 300 members with no web
+     *     users is updated immediately. The count and get_members' 40 s snapshot can
+     *     therefore disagree for tens of seconds.
+     *
+     *     **Rate limit.** 200 calls per second (trtc.io/document/38521). The page does
+     *     not say which code answers a call over it; the frequency codes are 60007,
+     *     60011, 60018 and 60019.
+     *
+     *     **Error codes.** The page's API-specific error table is cut off after its
+     *     header in every copy we hold, so `x-error-codes` is empty: no code is
+     *     presented as documented. The family's pages list 10001 to 10004, 10007,
+     *     10010 and 10015 for their APIs; expect the same here, unconfirmed. The codes
+     *     of every REST API are in `x-public-error-codes`.
+     *
+     *     `x-limits`: `callsPerSecond` (the page's 200/s), `onlineCountRefreshSeconds`
+     *     (10, the usual refresh), `onlineCountRefreshSecondsWithWebUsers` (20, the
+     *     latest refresh when web users are in the group), `immediateRefreshBelowMembers`
+     *     (300: smaller groups with no web users are counted at once, 2022 page only),
+     *     `serverTimeoutSeconds` (3, the REST API FAQ's server-side timeout).
+     */
+    post: operations['getOnlineMemberNum'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v4/million_group_open_http_svc/get_online_member_num': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Get the number of online members in a Community group
+     * @description The Community counterpart of get_online_member_num: returns how many
+     *     members of a Community (a "million-member" group) are online. Source: the
+     *     API's page, tencentcloud.com document 66883, its www.tencentcloud.website
+     *     copy (2026-04-09) and trtc.io/ko/document/66883. The page is titled
+     *     "Getting the List of Online Members in Community Group" although it returns
+     *     a count.
+     *
+     *     **Group types.** The pages disagree: tencentcloud.com and trtc.io/ko mark
+     *     all five group types supported; the newest copy (www.tencentcloud.website,
+     *     2026-04-09) supports Community only, as the service's name suggests.
+     *     `x-requirements.groupTypes` lists Community, with `groupTypesDisputed`; for
+     *     audio-video groups use get_online_member_num.
+     *
+     *     **Freshness.** "The overall update granularity for the number of online
+     *     users in a Community is 4 minutes"; a change shows in the next 4-minute
+     *     cycle.
+     *
+     *     **Edition.** No page we hold names an edition or a console switch for this
+     *     API, so `x-requirements` names none; that none is needed is UNCONFIRMED.
+     *
+     *     **Rate limit.** No page we hold states one. `x-limits.assumedCallsPerSecond`
+     *     is 200, an assumption: every documented endpoint of this family
+     *     (get_members, get_online_member_num, the three ban APIs, get_admin_list)
+     *     states 200 calls per second.
+     *
+     *     **Error codes.** The page's table is cut off after 10004; `x-error-codes`
+     *     lists 10002 to 10004. The codes of every REST API are in
+     *     `x-public-error-codes`.
+     *
+     *     `x-limits`: `assumedCallsPerSecond` (200, see above),
+     *     `onlineCountRefreshSeconds` (240, the 4-minute cycle),
+     *     `serverTimeoutSeconds` (3, the REST API FAQ's server-side timeout).
+     */
+    post: operations['getCommunityOnlineMemberNum'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v4/group_open_avchatroom_http_svc/modify_user_info': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set or delete member marks in an audio-video group
+     * @description Sets (`CommandType` 1) or deletes (`CommandType` 2) marks on members of an
+     *     audio-video group. get_members' `Mark` filter selects the members carrying a
+     *     mark; no answer of get_members shows a member's marks. Source: the API's
+     *     page, tencentcloud.com document 50294 (with its zh, ko and jp copies) and
+     *     trtc.io/document/50294. The English table's
+     *     "Request API" row names `group_open_http_svc/modify_group_member_info`, a copy
+     *     error: the sample URL and every other copy use this path.
+     *
+     *     **Who and where.** "App admins and group owners can set different marks".
+     *     AVChatRoom groups only (every page generation agrees).
+     *
+     *     **Edition.** Pro, Pro Plus or Enterprise (older English pages: "Premium";
+     *     the international Chinese page: 进阶版) with the console switch "List of
+     *     online audio-video group members", the switch get_members needs. "For other
+     *     plan editions, calling this API will fail"; with which code is UNCONFIRMED.
+     *
+     *     **Marks.** A mark is a number of at least 1,000; 500 is a special mark, and
+     *     what it means is in a "Special marks" section no copy we hold contains
+     *     (UNCONFIRMED). A group has up to 10 different marks; each mark can be set
+     *     for up to 1,000 members, a limit independent of get_members' 1,000-member
+     *     cap. Marks can be set only for members who are online, except the special
+     *     mark 500; when a member leaves the group or goes offline, its marks are
+     *     cleared (set them again on the join or online webhook).
+     *
+     *     **Per call.** Up to 500 accounts (`MemberList`, `maxItems`).
+     *
+     *     **Answer.** `CommandType` and the `MemberList` changed; the response table
+     *     is cut off after `MemberList`. A peer SDK (doocs, probably from the Chinese
+     *     page, UNCONFIRMED there) says offline accounts are left out of `MemberList`
+     *     and the call fails when every account is offline or unknown.
+     *
+     *     **Rate limit.** No page we hold states one. `x-limits.assumedCallsPerSecond`
+     *     is 200, an assumption: every documented endpoint of this family
+     *     (get_members, get_online_member_num, the three ban APIs, get_admin_list)
+     *     states 200 calls per second.
+     *
+     *     **Error codes.** No copy of the page we hold shows its error-code table, so
+     *     `x-error-codes` is empty: no code is presented as documented. Which code
+     *     answers a call on a lower edition, an 11th mark, a 1,001st member on a
+     *     mark or an offline member is UNCONFIRMED. The codes of every REST API are in
+     *     `x-public-error-codes`.
+     *
+     *     `x-limits`: `assumedCallsPerSecond` (200, see above), `maxMarksPerGroup`
+     *     (10 different marks), `maxMembersPerMark` (1,000), `maxAccountsPerCall`
+     *     (500 in `MemberList`), `minCustomMark` (1,000, the smallest ordinary mark),
+     *     `specialMark` (500), `serverTimeoutSeconds` (3, the REST API FAQ's
+     *     server-side timeout).
+     */
+    post: operations['modifyUserInfo'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v4/group_open_avchatroom_http_svc/modify_admin': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Set or cancel administrators of an audio-video group
+     * @description Makes accounts administrators of an audio-video group (`CommandType` 1) or
+     *     cancels their administrator settings (`CommandType` 2). Source: the API's
+     *     page, tencentcloud.com document 60525, trtc.io/ko/document/60525 and the
+     *     Korean www.tencentcloud.com copy (2025-10-23).
+     *
+     *     **Administrators.** "A live streaming group can have up to 5
+     *     administrators." "When an account is designated as an administrator, it does
+     *     not need to be in the live streaming group. Once set as an administrator,
+     *     the account remains an administrator even if it leaves and re-enters" — so
+     *     get_admin_list can name users get_members does not list.
+     *
+     *     **Group types.** AVChatRoom only.
+     *
+     *     **Edition.** Pro, Pro Plus or Enterprise (older pages: "Premium") with the
+     *     console switch "List of online audio-video group members", the switch
+     *     get_members needs.
+     *
+     *     **Answer.** The envelope only: no result per account. Cancelling an account
+     *     that is not an administrator is not described.
+     *
+     *     **Per call.** The page gives no per-call cap; `Admin_Account` is capped at 5
+     *     (`maxItems`) because a group can never have more administrators.
+     *
+     *     **Rate limit.** No page we hold states one. `x-limits.assumedCallsPerSecond`
+     *     is 200, an assumption: every documented endpoint of this family
+     *     (get_members, get_online_member_num, the three ban APIs, get_admin_list)
+     *     states 200 calls per second.
+     *
+     *     **Error codes.** The page's table is cut off after 10004; `x-error-codes`
+     *     lists 10001 to 10004. Which code answers a sixth administrator, a lower
+     *     edition or a switch that is off is UNCONFIRMED. The codes of every REST API
+     *     are in `x-public-error-codes`.
+     *
+     *     `x-limits`: `assumedCallsPerSecond` (200, see above), `maxAdmins` (5
+     *     administrators per group), `serverTimeoutSeconds` (3, the REST API FAQ's
+     *     server-side timeout).
+     */
+    post: operations['modifyAdmin'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v4/group_open_avchatroom_http_svc/get_admin_list': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Get the administrators of an audio-video group
+     * @description Returns the administrators of an audio-video group (at most 5), in one
+     *     answer: there is no paging. Source: the API's page, tencentcloud.com
+     *     document 60524 and trtc.io/ko/document/60524.
+     *
+     *     **Administrators.** Set with modify_admin. An administrator need not be in
+     *     the group and stays one across leaving and re-entering, so this list can
+     *     name users get_members does not list. `Avatar` may be an empty string.
+     *
+     *     **Group types.** AVChatRoom only.
+     *
+     *     **Edition.** Pro, Pro Plus or Enterprise (older pages: "Premium") with the
+     *     console switch "List of online audio-video group members".
+     *
+     *     **Copy errors on the page.** The table types `Admin_List` "Object" while the
+     *     sample (and a peer SDK) has an array; the text above the sample request
+     *     talks about the online user count and a 40 s granularity (trtc.io/ko).
+     *
+     *     **Rate limit.** 200 calls per second (trtc.io/ko/document/60524). The page
+     *     does not say which code answers a call over it; the frequency codes are
+     *     60007, 60011, 60018 and 60019.
+     *
+     *     **Error codes.** The page's table is cut off after 10004; `x-error-codes`
+     *     lists 10001 to 10004. The codes of every REST API are in
+     *     `x-public-error-codes`.
+     *
+     *     `x-limits`: `callsPerSecond` (the page's 200/s), `maxAdmins` (5
+     *     administrators per group, so at most 5 in `Admin_List`),
+     *     `serverTimeoutSeconds` (3, the REST API FAQ's server-side timeout).
+     */
+    post: operations['getAdminList'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v4/group_open_avchatroom_http_svc/check_members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check which users are in an audio-video group
+     * @description Answers which of the given users are in an audio-video group: the answer
+     *     lists those that are; a user not listed is not in the group. Source:
+     *     the API's page, tencentcloud.com/zh document 60523 and
+     *     trtc.io/ko/document/60523.
+     *
+     *     **Beyond the 1,000 cap.** "When there are more than 1,000 people in the live
+     *     streaming group, the API can still query whether members outside of the
+     *     1,000 people are in the live streaming group", unlike get_members.
+     *
+     *     **40 s snapshot.** "The overall update granularity of online members is
+     *     40s": joins and leaves may show up to 40 s late.
+     *
+     *     **Group types.** AVChatRoom only; other types are answered with 10007.
+     *
+     *     **Edition.** Pro, Pro Plus or Enterprise (older pages: "Premium") with the
+     *     console switch "List of online audio-video group members".
+     *
+     *     **Per call.** The page states no maximum for `Member_Account`
+     *     (UNCONFIRMED), so the schema sets none; unknown UserIDs are presumably left
+     *     out of the answer like absent ones (UNCONFIRMED).
+     *
+     *     **Rate limit.** No page we hold states one. `x-limits.assumedCallsPerSecond`
+     *     is 200, an assumption: every documented endpoint of this family
+     *     (get_members, get_online_member_num, the three ban APIs, get_admin_list)
+     *     states 200 calls per second.
+     *
+     *     **Error codes.** The page's (Chinese) table is cut off after 10007;
+     *     `x-error-codes` lists 10001 to 10004 and 10007. The codes of every REST API
+     *     are in `x-public-error-codes`.
+     *
+     *     `x-limits`: `assumedCallsPerSecond` (200, see above),
+     *     `snapshotRefreshSeconds` (40, the update granularity),
+     *     `serverTimeoutSeconds` (3, the REST API FAQ's server-side timeout).
+     */
+    post: operations['checkMembers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v4/group_open_http_svc/ban_group_member': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ban members of an audio-video group
+     * @description Bans up to 20 members of a group for a number of seconds. Source: the API's
+     *     page, tencentcloud.com document 50296 (with its Chinese copy),
+     *     trtc.io/document/50296 and trtc.io/ko/document/50296.
+     *
+     *     **What a ban does.** "A banned member cannot receive messages nor rejoin the
+     *     audio-video group during the ban duration." A ban is not a mute: muting is
+     *     `forbid_send_msg`, another API, which keeps the member in the group. Whether
+     *     a ban also removes the member from get_members and the online count at once
+     *     is not stated (removal is the natural reading; UNCONFIRMED). Not documented
+     *     either: what `Duration` 0 means, the longest ban, banning a member again,
+     *     banning a user who is not in the group.
+     *
+     *     **Group types.** The pages disagree: every tencentcloud.com page, the
+     *     Chinese pages, trtc.io/ko/document/50296 and a peer SDK's guide say
+     *     AVChatRoom only; the newest trtc.io copies mark all five group types
+     *     supported and drop "of an audio-video group" from the summary.
+     *     `x-requirements.groupTypes` lists AVChatRoom, with `groupTypesDisputed`:
+     *     other types are UNCONFIRMED in behaviour.
+     *
+     *     **Edition and switch.** The console switch "Audio-video group member banning"
+     *     (Feature configuration > Group configuration > Group feature configuration)
+     *     must be on, and clients need the Enhanced SDK 6.6 or later or the Web SDK
+     *     2.22.0 or later. The facts we hold record no edition for this page
+     *     (get_group_ban_member's page names Pro, Pro Plus or Enterprise), so
+     *     `x-requirements.editions` is omitted: UNCONFIRMED.
+     *
+     *     **Answer.** The envelope only: no result per account.
+     *
+     *     **Rate limit.** 200 calls per second (trtc.io/ko/document/50296). The page
+     *     does not say which code answers a call over it; the frequency codes are
+     *     60007, 60011, 60018 and 60019.
+     *
+     *     **Error codes.** The page's table is cut off after 10005, whose meaning is
+     *     cut off too (named `MeaningNotShown`); `x-error-codes` lists the rows that
+     *     survive (10002 to 10005). Which code answers a full ban list, an unknown
+     *     user or a switch that is off is UNCONFIRMED. The codes of every REST API are
+     *     in `x-public-error-codes`.
+     *
+     *     `x-limits`: `callsPerSecond` (the page's 200/s), `maxBannedPerCall` (20
+     *     accounts in `Members_Account`), `maxDurationSeconds` (4,294,967,295, the
+     *     32-bit unsigned maximum the page names), `maxDescriptionBytes` (1,000 UTF-8
+     *     bytes of `Description`), `serverTimeoutSeconds` (3, the REST API FAQ's
+     *     server-side timeout).
+     */
+    post: operations['banGroupMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v4/group_open_http_svc/unban_group_member': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Unban members of an audio-video group
+     * @description Lifts the ban of up to 20 members. "An unbanned member can rejoin the
+     *     audio-video group to receive messages." Source: the API's page,
+     *     www.tencentcloud.com document 50297 (2024-02-07, with its jp copy),
+     *     trtc.io/document/50297 and trtc.io/ko/document/50297.
+     *
+     *     **Group types.** The pages disagree, as for ban_group_member: tencentcloud.com
+     *     and the Chinese pages say AVChatRoom only; the newest trtc.io copies mark all
+     *     five types supported. `x-requirements.groupTypes` lists AVChatRoom, with
+     *     `groupTypesDisputed`.
+     *
+     *     **Edition and switch.** Every English copy of this page says to "disable
+     *     Audio-video group member banning" in the console, while the ban and list
+     *     pages say to enable it: most likely a translation error, and enabling is the
+     *     consistent reading, so `x-requirements.consoleSwitch` names that switch (to
+     *     be on). Which one is meant is UNCONFIRMED. No edition is recorded for this
+     *     page, so `x-requirements.editions` is omitted (UNCONFIRMED).
+     *
+     *     **Answer.** The envelope only: no result per account. Every stored copy of
+     *     the page cuts the sample response off after `{"ActionStatus": "OK","E`; the
+     *     example completes it from a peer SDK's copy. Unbanning a user who is not
+     *     banned is not described.
+     *
+     *     **Rate limit.** 200 calls per second (trtc.io/document/50297). The page does
+     *     not say which code answers a call over it; the frequency codes are 60007,
+     *     60011, 60018 and 60019.
+     *
+     *     **Error codes.** No copy of the page we hold shows its error-code table, so
+     *     `x-error-codes` is empty: no code is presented as documented
+     *     (ban_group_member's page lists 10002 to 10005). The codes of every REST API
+     *     are in `x-public-error-codes`.
+     *
+     *     `x-limits`: `callsPerSecond` (the page's 200/s), `maxUnbannedPerCall` (20
+     *     accounts in `Members_Account`), `serverTimeoutSeconds` (3, the REST API FAQ's
+     *     server-side timeout).
+     */
+    post: operations['unbanGroupMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v4/group_open_http_svc/get_group_ban_member': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * List the banned members of an audio-video group
+     * @description Returns the members banned in a group, one page at a time, with when each
+     *     ban ends. Source: the API's page, tencentcloud.com document
+     *     50295 (2025-03-20, with its Chinese copy), trtc.io/document/50295,
+     *     trtc.io/zh/document/50295 and trtc.io/ko/document/50295.
+     *
+     *     **Paging.** Send `Offset` 0 first, with `Limit` up to 100. While
+     *     `NextOffset` is not 0, send it back as the next `Offset`; 0 means the whole
+     *     list has been returned. Do not stop on a short page: the doc's sample
+     *     returns 2 members for `Limit` 20 with `NextOffset` 2, so only `NextOffset`
+     *     0 ends the listing. The default `Limit` when it is omitted, and what a
+     *     `Limit` above 100 does, are not documented. `x-pagination` says the same
+     *     for clients (items identified by `Member_Account`, for de-duplication); no
+     *     cap on a whole listing is documented.
+     *
+     *     **What a ban is.** A banned member "cannot receive messages nor rejoin the
+     *     audio-video group during the ban duration" (ban_group_member's page); it is
+     *     not a mute. `BannedUntil` is when the ban ends: seconds since the Unix epoch
+     *     is inferred from the sample, not stated (UNCONFIRMED). Whether expired bans
+     *     are still listed is not documented.
+     *
+     *     **Group types.** The pages disagree: tencentcloud.com (including the
+     *     2025-03-20 page) and the Chinese pages say AVChatRoom only; the newest
+     *     trtc.io copies mark all five group types supported.
+     *     `x-requirements.groupTypes` lists AVChatRoom, with `groupTypesDisputed`.
+     *
+     *     **Edition and switch.** Pro, Pro Plus or Enterprise edition (the 2025-03-20
+     *     page's naming; older pages say "Premium") with the console switch
+     *     "Audio-video group member banning" on; the banning features also need the
+     *     Enhanced SDK 6.6 or later or the Web SDK 2.22.0 or later.
+     *
+     *     **Copy errors on the page.** The English table describes `GroupId` as the
+     *     group "whose members are to be unbanned" and `Limit` as a number of
+     *     "unbanned users"; the heading above the sample request talks about
+     *     broadcast messages. The samples and the Chinese page make the intent clear.
+     *
+     *     **Rate limit.** 200 calls per second (trtc.io/document/50295). The page does
+     *     not say which code answers a call over it; the frequency codes are 60007,
+     *     60011, 60018 and 60019.
+     *
+     *     **Error codes.** No copy of the page we hold shows its error-code table, so
+     *     `x-error-codes` is empty: no code is presented as documented. The codes of
+     *     every REST API are in `x-public-error-codes`.
+     *
+     *     `x-limits`: `callsPerSecond` (the page's 200/s), `maxLimit` (100, the
+     *     largest `Limit`), `serverTimeoutSeconds` (3, the REST API FAQ's server-side
+     *     timeout).
+     */
+    post: operations['getGroupBanMember'];
     delete?: never;
     options?: never;
     head?: never;
@@ -83,6 +596,29 @@ export interface components {
       Mark?: number;
     };
     /**
+     * ApiEnvelope
+     * @description The outcome fields every Chat REST API answers with, success or failure, whatever
+     *     the HTTP status of a delivered answer (200). Each operation's response composes
+     *     this envelope with its own fields (`allOf`). Open: fields the API may add later
+     *     are allowed and ignored.
+     */
+    ApiEnvelope: {
+      /**
+       * @description Request result: `OK` on success, `FAIL` on failure.
+       * @enum {string}
+       */
+      ActionStatus: 'OK' | 'FAIL';
+      /**
+       * @description 0 on success; any other value is an error. The codes an operation's page
+       *     documents, with their meaning and retry class, are in that operation's
+       *     `x-error-codes`; the codes of every REST API are in `x-public-error-codes`.
+       *     Others may appear: several pages' error tables are cut off.
+       */
+      ErrorCode: number;
+      /** @description Error details; an empty string on success. */
+      ErrorInfo?: string;
+    };
+    /**
      * OnlineMember
      * @description One online member. No field says which marks a member carries; filter with the
      *     request's `Mark` instead.
@@ -105,23 +641,11 @@ export interface components {
     };
     /**
      * GetMembersResponse
-     * @description The answer to every call, successful or not. Open: fields the API may add later
+     * @description The answer to get_members: the envelope (`ActionStatus`, `ErrorCode`,
+     *     `ErrorInfo`) and one page of online members. Open: fields the API may add later
      *     are allowed and ignored. On failure `MemberList` and `NextTimestamp` are absent.
      */
-    GetMembersResponse: {
-      /**
-       * @description Request result: `OK` on success, `FAIL` on failure.
-       * @enum {string}
-       */
-      ActionStatus: 'OK' | 'FAIL';
-      /**
-       * @description 0 on success; any other value is an error. The codes this API documents,
-       *     with their meaning and retry class, are in `x-error-codes` and
-       *     `x-public-error-codes`; others may appear.
-       */
-      ErrorCode: number;
-      /** @description Error details; an empty string on success. */
-      ErrorInfo?: string;
+    GetMembersResponse: components['schemas']['ApiEnvelope'] & {
       /**
        * @description The online members of this page, newest first. At most the 1,000 latest
        *     members are ever returned across all pages (30 on editions below Pro), so
@@ -135,8 +659,367 @@ export interface components {
        */
       NextTimestamp?: number;
     };
+    /**
+     * GetOnlineMemberNumRequest
+     * @description The request body of get_online_member_num. Strict: fields other than these are
+     *     rejected, so a typo such as `groupId` fails validation instead of being ignored
+     *     by the server.
+     */
+    GetOnlineMemberNumRequest: {
+      /**
+       * @description ID of the group whose online members are counted (for example
+       *     `@TGS#a6I4ZUUGO`). Control characters are never part of a group ID.
+       */
+      GroupId: string;
+    };
+    /**
+     * GetOnlineMemberNumResponse
+     * @description The answer to get_online_member_num: the envelope and the count. Open: fields
+     *     the API may add later are allowed and ignored. On failure `OnlineMemberNum` is
+     *     absent.
+     */
+    GetOnlineMemberNumResponse: components['schemas']['ApiEnvelope'] & {
+      /**
+       * @description The number of online users in the group. No cap is documented: unlike
+       *     get_members' list (at most 1,000), the count may exceed 1,000. It is
+       *     refreshed every 10 s (10 to 20 s with web users), so it can disagree
+       *     with get_members' 40 s snapshot.
+       */
+      OnlineMemberNum?: number;
+    };
+    /**
+     * GetCommunityOnlineMemberNumRequest
+     * @description The request body of the Community variant of get_online_member_num. Strict:
+     *     fields other than these are rejected, so a typo such as `groupId` fails
+     *     validation instead of being ignored by the server.
+     */
+    GetCommunityOnlineMemberNumRequest: {
+      /**
+       * @description "Group ID to operate": a Community group's ID (Community IDs start with
+       *     `@TGS#_`). Control characters are never part of a group ID.
+       */
+      GroupId: string;
+    };
+    /**
+     * GetCommunityOnlineMemberNumResponse
+     * @description The answer to the Community variant of get_online_member_num: the envelope and
+     *     the count. Open: fields the API may add later are allowed and ignored. On
+     *     failure `OnlineMemberNum` is absent.
+     */
+    GetCommunityOnlineMemberNumResponse: components['schemas']['ApiEnvelope'] & {
+      /**
+       * @description The number of online members of the Community, updated in 4-minute
+       *     cycles. No cap is documented.
+       */
+      OnlineMemberNum?: number;
+    };
+    /**
+     * MemberMarks
+     * @description One member and marks: in a request, the marks to set or delete for the member;
+     *     in an answer, the member whose marks were changed. The items are not tabled on
+     *     the page; their fields come from its samples (and a peer SDK's
+     *     `GroupMemberItem`).
+     */
+    MemberMarks: {
+      /**
+       * @description The member's UserID. Marks can be set only for members online in the group,
+       *     except the special mark 500.
+       */
+      Member_Account: string;
+      /**
+       * @description The marks. "A mark is a number greater than or equal to 1,000"; 500 is a
+       *     special mark (what it means is in a "Special marks" section we do not hold:
+       *     UNCONFIRMED). The schema admits 500 and more (`minimum: 500`): "500 or at
+       *     least 1000" is not expressible without `anyOf`, so 501 to 999 pass the
+       *     schema and are invalid. A group has at most 10 different marks, and each
+       *     mark at most 1,000 members.
+       */
+      Marks: number[];
+    };
+    /**
+     * ModifyUserInfoRequest
+     * @description The request body of modify_user_info. Strict: fields other than these are
+     *     rejected, so a typo such as `groupId` fails validation instead of being ignored
+     *     by the server.
+     */
+    ModifyUserInfoRequest: {
+      /**
+       * @description ID of the audio-video group (for example `@TGS#a6I4ZUUGO`). The English
+       *     table describes it as "The ID of the Group whose historical messages will
+       *     be modified", a copy error. Control characters are never part of a group ID.
+       */
+      GroupId: string;
+      /**
+       * @description 1: set the marks; 2: delete the marks.
+       * @enum {integer}
+       */
+      CommandType: 1 | 2;
+      /** @description The members and their marks: "Up to 500 accounts are supported each time". */
+      MemberList: components['schemas']['MemberMarks'][];
+    };
+    /**
+     * ModifyUserInfoResponse
+     * @description The answer to modify_user_info: the envelope, the command and the members whose
+     *     marks were changed. Open: fields the API may add later are allowed and ignored.
+     *     The page's response table is cut off after `MemberList`.
+     */
+    ModifyUserInfoResponse: components['schemas']['ApiEnvelope'] & {
+      /**
+       * @description The request's command: 1 set, 2 delete.
+       * @enum {integer}
+       */
+      CommandType?: 1 | 2;
+      /**
+       * @description The members whose marks were set or deleted, with those marks. A peer
+       *     SDK (doocs, probably from the Chinese page; UNCONFIRMED there) says an
+       *     account that is not online is not returned, and that the call fails
+       *     when every account is offline or does not exist (code UNCONFIRMED).
+       *     At most 500, the request's cap.
+       */
+      MemberList?: components['schemas']['MemberMarks'][];
+    };
+    /**
+     * ModifyAdminRequest
+     * @description The request body of modify_admin. Strict: fields other than these are
+     *     rejected, so a typo such as `groupId` fails validation instead of being ignored
+     *     by the server.
+     */
+    ModifyAdminRequest: {
+      /**
+       * @description ID of the audio-video group (for example `@TGS#a6I4ZUUGO`). Control
+       *     characters are never part of a group ID.
+       */
+      GroupId: string;
+      /**
+       * @description 1: make the accounts administrators; 2: cancel their administrator settings.
+       * @enum {integer}
+       */
+      CommandType: 1 | 2;
+      /**
+       * @description UserIDs of the administrators to set or cancel. "A live streaming group can
+       *     have up to 5 administrators", so a call naming more than 5 cannot succeed
+       *     (`maxItems`); the page gives no per-call cap of its own. The accounts need
+       *     not be members of the group.
+       */
+      Admin_Account: string[];
+    };
+    /**
+     * ModifyAdminResponse
+     * @description The answer to modify_admin: the envelope only, with no result per account.
+     *     Open: fields the API may add later are allowed and ignored.
+     */
+    ModifyAdminResponse: components['schemas']['ApiEnvelope'] & Record<string, never>;
+    /**
+     * GetAdminListRequest
+     * @description The request body of get_admin_list. Strict: fields other than these are
+     *     rejected, so a typo such as `groupId` fails validation instead of being ignored
+     *     by the server.
+     */
+    GetAdminListRequest: {
+      /**
+       * @description ID of the audio-video group (for example `@TGS#a6I4ZUUGO`). Control
+       *     characters are never part of a group ID.
+       */
+      GroupId: string;
+    };
+    /**
+     * LiveGroupAdmin
+     * @description One administrator of an audio-video group. An administrator need not be a
+     *     member of the group, so get_members may not list it.
+     */
+    LiveGroupAdmin: {
+      /** @description The administrator's UserID. */
+      Admin_Account: string;
+      /** @description The administrator's nickname; may be empty. */
+      NickName?: string;
+      /** @description URL of the administrator's avatar; may be empty (the doc's sample shows `""`). */
+      Avatar?: string;
+    };
+    /**
+     * GetAdminListResponse
+     * @description The answer to get_admin_list: the envelope and the administrators. Open: fields
+     *     the API may add later are allowed and ignored. On failure `Admin_List` is
+     *     absent.
+     */
+    GetAdminListResponse: components['schemas']['ApiEnvelope'] & {
+      /**
+       * @description The group's administrators, at most 5. The page's table types it
+       *     "Object"; its sample, like a peer SDK, has an array, which is what
+       *     this schema takes.
+       */
+      Admin_List?: components['schemas']['LiveGroupAdmin'][];
+    };
+    /**
+     * CheckMembersRequest
+     * @description The request body of check_members. Strict: fields other than these are
+     *     rejected, so a typo such as `groupId` fails validation instead of being ignored
+     *     by the server.
+     */
+    CheckMembersRequest: {
+      /**
+       * @description ID of the audio-video group (for example `@TGS#a6I4ZUUGO`). Control
+       *     characters are never part of a group ID.
+       */
+      GroupId: string;
+      /**
+       * @description UserIDs to look for in the group. The page states no maximum length for
+       *     this list (UNCONFIRMED), so the schema sets none.
+       */
+      Member_Account: string[];
+    };
+    /**
+     * CheckMembersResponse
+     * @description The answer to check_members: the envelope and the accounts found in the group.
+     *     Open: fields the API may add later are allowed and ignored. On failure
+     *     `Member_Account` is absent.
+     */
+    CheckMembersResponse: components['schemas']['ApiEnvelope'] & {
+      /**
+       * @description The requested UserIDs that are in the group; a requested account not
+       *     listed is not in it (unknown UserIDs are presumably left out the same
+       *     way: UNCONFIRMED). Answered beyond get_members' 1,000 cap.
+       */
+      Member_Account?: string[];
+    };
+    /**
+     * BanGroupMemberRequest
+     * @description The request body of ban_group_member. Strict: fields other than these are
+     *     rejected, so a typo such as `groupId` fails validation instead of being ignored
+     *     by the server.
+     */
+    BanGroupMemberRequest: {
+      /**
+       * @description ID of the group whose members are banned (for example `@TGS#aJRGC4MH6`).
+       *     Control characters are never part of a group ID.
+       */
+      GroupId: string;
+      /**
+       * @description UserIDs of the members to ban: "Up to 20 account IDs are supported per
+       *     request." Whether a user who is not in the group can be banned is not
+       *     documented.
+       */
+      Members_Account: string[];
+      /**
+       * @description "Ban duration, in seconds. It is a 32-bit unsigned integer." What 0 means,
+       *     and whether a longest ban exists below the 32-bit maximum, is not
+       *     documented; banning an already banned member again is not described either.
+       */
+      Duration: number;
+      /**
+       * @description "Ban information, which can be up to 1,000 bytes in length." `maxLength`
+       *     counts characters, not bytes: a text of fewer than 1,000 characters with
+       *     multi-byte (UTF-8) characters can still be over the limit.
+       */
+      Description?: string;
+    };
+    /**
+     * BanGroupMemberResponse
+     * @description The answer to ban_group_member: the envelope only, with no result per account.
+     *     Open: fields the API may add later are allowed and ignored.
+     */
+    BanGroupMemberResponse: components['schemas']['ApiEnvelope'] & Record<string, never>;
+    /**
+     * UnbanGroupMemberRequest
+     * @description The request body of unban_group_member. Strict: fields other than these are
+     *     rejected, so a typo such as `groupId` fails validation instead of being ignored
+     *     by the server.
+     */
+    UnbanGroupMemberRequest: {
+      /**
+       * @description ID of the group whose members are unbanned (for example `@TGS#aJRGC4MH6`).
+       *     Control characters are never part of a group ID.
+       */
+      GroupId: string;
+      /**
+       * @description UserIDs of the members to unban: "Up to 20 account IDs are supported per
+       *     request."
+       */
+      Members_Account: string[];
+    };
+    /**
+     * UnbanGroupMemberResponse
+     * @description The answer to unban_group_member: the envelope only, with no result per
+     *     account. Open: fields the API may add later are allowed and ignored.
+     */
+    UnbanGroupMemberResponse: components['schemas']['ApiEnvelope'] & Record<string, never>;
+    /**
+     * GetGroupBanMemberRequest
+     * @description The request body of get_group_ban_member. Strict: fields other than these are
+     *     rejected, so a typo such as `groupId` fails validation instead of being ignored
+     *     by the server.
+     */
+    GetGroupBanMemberRequest: {
+      /**
+       * @description ID of the group whose banned members are listed (for example
+       *     `@TGS#aJRGC4MH6`). The English table calls it "ID of the group whose
+       *     members are to be unbanned" (the Chinese one 解封成员的群 ID), a copy
+       *     error. Control characters are never part of a group ID.
+       */
+      GroupId: string;
+      /**
+       * @description How many banned members to get per page: "The maximum value allowed is
+       *     100." (The English table says "unbanned users", a copy error.) Optional;
+       *     the page gives no default and does not say what happens above 100. The
+       *     minimum of 1 is ours: the page gives none, and 0 would ask for nothing.
+       */
+      Limit?: number;
+      /**
+       * @description Paging cursor: "For the first request, set Offset to 0. For subsequent
+       *     requests, set Offset to the value of NextOffset in the response packet."
+       */
+      Offset: number;
+    };
+    /**
+     * BannedMember
+     * @description One banned member and when the ban ends.
+     */
+    BannedMember: {
+      /** @description The banned member's UserID. */
+      Member_Account: string;
+      /**
+       * @description When the ban ends. The page's description of the field is cut off; seconds
+       *     since the Unix epoch is inferred from the sample (1660875916 is
+       *     2022-08-19), not stated: UNCONFIRMED.
+       */
+      BannedUntil: number;
+    };
+    /**
+     * GetGroupBanMemberResponse
+     * @description The answer to get_group_ban_member: the envelope and one page of banned
+     *     members. Open: fields the API may add later are allowed and ignored. On
+     *     failure `BannedAccountList` and `NextOffset` are absent.
+     */
+    GetGroupBanMemberResponse: components['schemas']['ApiEnvelope'] & {
+      /**
+       * @description The banned members of this page. No cap is stated for a page (the
+       *     request's `Limit` is at most 100, but the default when it is omitted is
+       *     not documented). Whether expired bans are listed is not documented.
+       */
+      BannedAccountList?: components['schemas']['BannedMember'][];
+      /**
+       * @description Paging flag. Not 0: send it as the next request's `Offset`. 0: the whole
+       *     list has been returned. A page shorter than `Limit` does not mean the
+       *     end: the doc's sample returns 2 members for `Limit` 20 with
+       *     `NextOffset` 2.
+       */
+      NextOffset?: number;
+    };
   };
-  responses: never;
+  responses: {
+    /**
+     * @description Bad gateway: a network error between the caller and the API, not an API
+     *     outcome (the REST API docs name 502 as the example of a non-200 status). The
+     *     body is the gateway's HTML page.
+     */
+    'bad-gateway': {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'text/html': string;
+      };
+    };
+  };
   parameters: {
     /**
      * @description A random 32-bit unsigned integer (0 to 4294967295), fresh for each call. It
@@ -193,19 +1076,367 @@ export interface operations {
           'application/json': components['schemas']['GetMembersResponse'];
         };
       };
+      502: components['responses']['bad-gateway'];
+    };
+  };
+  getOnlineMemberNum: {
+    parameters: {
+      query: {
+        /**
+         * @description A random 32-bit unsigned integer (0 to 4294967295), fresh for each call. It
+         *     identifies the call, so it doubles as a request id in logs.
+         * @example 99999999
+         */
+        random: components['parameters']['random'];
+        /**
+         * @description The request format. The value is fixed to `json`.
+         * @example json
+         */
+        contenttype: components['parameters']['contenttype'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GetOnlineMemberNumRequest'];
+      };
+    };
+    responses: {
       /**
-       * @description Bad gateway: a network error between the caller and the API, not an API
-       *     outcome (the API doc names 502 as the example of a non-200 status). The
-       *     body is the gateway's HTML page.
+       * @description The outcome of the call, success or failure: the HTTP status is 200 for
+       *     every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
        */
-      502: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          'text/html': string;
+          'application/json': components['schemas']['GetOnlineMemberNumResponse'];
         };
       };
+      502: components['responses']['bad-gateway'];
+    };
+  };
+  getCommunityOnlineMemberNum: {
+    parameters: {
+      query: {
+        /**
+         * @description A random 32-bit unsigned integer (0 to 4294967295), fresh for each call. It
+         *     identifies the call, so it doubles as a request id in logs.
+         * @example 99999999
+         */
+        random: components['parameters']['random'];
+        /**
+         * @description The request format. The value is fixed to `json`.
+         * @example json
+         */
+        contenttype: components['parameters']['contenttype'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GetCommunityOnlineMemberNumRequest'];
+      };
+    };
+    responses: {
+      /**
+       * @description The outcome of the call, success or failure: the HTTP status is 200 for
+       *     every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GetCommunityOnlineMemberNumResponse'];
+        };
+      };
+      502: components['responses']['bad-gateway'];
+    };
+  };
+  modifyUserInfo: {
+    parameters: {
+      query: {
+        /**
+         * @description A random 32-bit unsigned integer (0 to 4294967295), fresh for each call. It
+         *     identifies the call, so it doubles as a request id in logs.
+         * @example 99999999
+         */
+        random: components['parameters']['random'];
+        /**
+         * @description The request format. The value is fixed to `json`.
+         * @example json
+         */
+        contenttype: components['parameters']['contenttype'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ModifyUserInfoRequest'];
+      };
+    };
+    responses: {
+      /**
+       * @description The outcome of the call, success or failure: the HTTP status is 200 for
+       *     every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModifyUserInfoResponse'];
+        };
+      };
+      502: components['responses']['bad-gateway'];
+    };
+  };
+  modifyAdmin: {
+    parameters: {
+      query: {
+        /**
+         * @description A random 32-bit unsigned integer (0 to 4294967295), fresh for each call. It
+         *     identifies the call, so it doubles as a request id in logs.
+         * @example 99999999
+         */
+        random: components['parameters']['random'];
+        /**
+         * @description The request format. The value is fixed to `json`.
+         * @example json
+         */
+        contenttype: components['parameters']['contenttype'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ModifyAdminRequest'];
+      };
+    };
+    responses: {
+      /**
+       * @description The outcome of the call, success or failure: the HTTP status is 200 for
+       *     every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModifyAdminResponse'];
+        };
+      };
+      502: components['responses']['bad-gateway'];
+    };
+  };
+  getAdminList: {
+    parameters: {
+      query: {
+        /**
+         * @description A random 32-bit unsigned integer (0 to 4294967295), fresh for each call. It
+         *     identifies the call, so it doubles as a request id in logs.
+         * @example 99999999
+         */
+        random: components['parameters']['random'];
+        /**
+         * @description The request format. The value is fixed to `json`.
+         * @example json
+         */
+        contenttype: components['parameters']['contenttype'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GetAdminListRequest'];
+      };
+    };
+    responses: {
+      /**
+       * @description The outcome of the call, success or failure: the HTTP status is 200 for
+       *     every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GetAdminListResponse'];
+        };
+      };
+      502: components['responses']['bad-gateway'];
+    };
+  };
+  checkMembers: {
+    parameters: {
+      query: {
+        /**
+         * @description A random 32-bit unsigned integer (0 to 4294967295), fresh for each call. It
+         *     identifies the call, so it doubles as a request id in logs.
+         * @example 99999999
+         */
+        random: components['parameters']['random'];
+        /**
+         * @description The request format. The value is fixed to `json`.
+         * @example json
+         */
+        contenttype: components['parameters']['contenttype'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckMembersRequest'];
+      };
+    };
+    responses: {
+      /**
+       * @description The outcome of the call, success or failure: the HTTP status is 200 for
+       *     every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckMembersResponse'];
+        };
+      };
+      502: components['responses']['bad-gateway'];
+    };
+  };
+  banGroupMember: {
+    parameters: {
+      query: {
+        /**
+         * @description A random 32-bit unsigned integer (0 to 4294967295), fresh for each call. It
+         *     identifies the call, so it doubles as a request id in logs.
+         * @example 99999999
+         */
+        random: components['parameters']['random'];
+        /**
+         * @description The request format. The value is fixed to `json`.
+         * @example json
+         */
+        contenttype: components['parameters']['contenttype'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BanGroupMemberRequest'];
+      };
+    };
+    responses: {
+      /**
+       * @description The outcome of the call, success or failure: the HTTP status is 200 for
+       *     every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BanGroupMemberResponse'];
+        };
+      };
+      502: components['responses']['bad-gateway'];
+    };
+  };
+  unbanGroupMember: {
+    parameters: {
+      query: {
+        /**
+         * @description A random 32-bit unsigned integer (0 to 4294967295), fresh for each call. It
+         *     identifies the call, so it doubles as a request id in logs.
+         * @example 99999999
+         */
+        random: components['parameters']['random'];
+        /**
+         * @description The request format. The value is fixed to `json`.
+         * @example json
+         */
+        contenttype: components['parameters']['contenttype'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UnbanGroupMemberRequest'];
+      };
+    };
+    responses: {
+      /**
+       * @description The outcome of the call, success or failure: the HTTP status is 200 for
+       *     every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnbanGroupMemberResponse'];
+        };
+      };
+      502: components['responses']['bad-gateway'];
+    };
+  };
+  getGroupBanMember: {
+    parameters: {
+      query: {
+        /**
+         * @description A random 32-bit unsigned integer (0 to 4294967295), fresh for each call. It
+         *     identifies the call, so it doubles as a request id in logs.
+         * @example 99999999
+         */
+        random: components['parameters']['random'];
+        /**
+         * @description The request format. The value is fixed to `json`.
+         * @example json
+         */
+        contenttype: components['parameters']['contenttype'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['GetGroupBanMemberRequest'];
+      };
+    };
+    responses: {
+      /**
+       * @description The outcome of the call, success or failure: the HTTP status is 200 for
+       *     every API outcome. Success is `ActionStatus` `OK` with `ErrorCode` 0.
+       */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GetGroupBanMemberResponse'];
+        };
+      };
+      502: components['responses']['bad-gateway'];
     };
   };
 }
