@@ -147,6 +147,7 @@ describe('avchatroom-emulator CLI', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Usage: avchatroom-emulator \[options\]\n/);
     expect(stdout).toContain('--calls-per-second N');
+    expect(stdout).toContain('--spec FILE');
     expect(stderr).toBe('');
   });
 
@@ -194,6 +195,10 @@ describe('avchatroom-emulator CLI', () => {
     {
       args: ['--seed', '/nonexistent/seed.json'],
       want: /^avchatroom-emulator: Cannot read the emulator seed file \/nonexistent\/seed\.json: ENOENT[^\n]*\n$/,
+    },
+    {
+      args: ['--spec', '/nonexistent/openapi.json'],
+      want: /^avchatroom-emulator: Cannot read the spec file \/nonexistent\/openapi\.json: ENOENT[^\n]*\n$/,
     },
     {
       args: ['--port', '70000'],

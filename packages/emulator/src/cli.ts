@@ -6,16 +6,20 @@ import { startEmulator } from './start-emulator.js';
 
 const usage = `Usage: avchatroom-emulator [options]
 
-Serves an emulator of Tencent Cloud Chat's get_members on a loopback port and
-prints its base URL on the first line of stdout. Stop it with Ctrl-C.
+Serves an emulator of Tencent Cloud Chat's REST APIs of audio-video groups (every
+operation of the spec) on a loopback port and prints its base URL on the first
+line of stdout. Stop it with Ctrl-C.
 
 Options:
   --port N                 port to listen on; 0 picks a free one (default 0)
   --host HOST              address to listen on (default 127.0.0.1)
   --seed FILE              seed JSON of apps and groups (default: the demo seed)
+  --spec FILE              bundled spec (JSON) whose operations are served
+                           (default: the spec of @avchatroom/openapi)
   --page-size N            members per page (default 500; the Chinese page says 250)
   --snapshot-refresh-ms N  how often the served list is refreshed (default 40000)
-  --calls-per-second N     calls/s per SDKAppID, or "off" (default 200)
+  --calls-per-second N     calls/s per SDKAppID for every operation, or "off"
+                           (default: each operation's x-limits, 200 today)
   --rate-limit-code N      ErrorCode of a call over the limit (default 60007)
   --latency-ms N           delay added to every API answer (default 0)
   -h, --help               show this help
@@ -41,6 +45,7 @@ const parseOptions = (argv: string[]): EmulatorOptions | 'help' | 'version' => {
       port: { type: 'string' },
       host: { type: 'string' },
       seed: { type: 'string' },
+      spec: { type: 'string' },
       'page-size': { type: 'string' },
       'snapshot-refresh-ms': { type: 'string' },
       'calls-per-second': { type: 'string' },
@@ -69,6 +74,7 @@ const parseOptions = (argv: string[]): EmulatorOptions | 'help' | 'version' => {
   );
   if (values.host !== undefined) options.host = values.host;
   if (values.seed !== undefined) options.seed = values.seed;
+  if (values.spec !== undefined) options.specPath = values.spec;
   return options;
 };
 

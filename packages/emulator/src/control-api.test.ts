@@ -22,6 +22,7 @@ const seed: EmulatorSeed = {
         { account: 'host', joinTime: startSeconds - 10, marks: [1000] },
         { account: 'guest', joinTime: startSeconds - 20 },
       ],
+      bans: [{ account: 'troll', bannedUntil: startSeconds + 3600 }],
     },
     { sdkAppId: app.sdkAppId, groupId: 'custom/group id', type: 'Community' },
   ],
@@ -190,6 +191,17 @@ describe('control API', () => {
       body: { refreshed: true },
     });
     expect(await servedAccounts()).toEqual(['pair2', 'pair1', 'solo', 'host', 'guest']);
+  });
+
+  it('POST members names the banned accounts it could not join', async () => {
+    expect(
+      await control('POST', membersPath(), [
+        { account: 'troll', joinTime: startSeconds + 4 },
+        { account: 'fan', joinTime: startSeconds + 5 },
+      ]),
+    ).toEqual({ status: 200, body: { joined: 1, banned: ['troll'] } });
+    expect(await groundTruth()).not.toContain('troll');
+    await control('DELETE', `${membersPath()}/fan`);
   });
 
   it('DELETE members/{account} answers whether the member was online', async () => {

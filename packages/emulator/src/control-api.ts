@@ -105,8 +105,11 @@ const route = async (
     const members = Array.isArray(body) ? body : [body];
     const problems = memberProblems(members);
     if (problems.length > 0) throw new ControlError(400, problems.join('; '));
-    for (const member of members as SeedMember[]) context.state.join(sdkAppId, groupId, member);
-    return { joined: members.length };
+    // A banned account cannot join until its ban ends.
+    const banned = (members as SeedMember[])
+      .filter((member) => !context.state.join(sdkAppId, groupId, member))
+      .map((member) => member.account);
+    return { joined: members.length - banned.length, ...(banned.length > 0 && { banned }) };
   }
   if (method === 'DELETE' && account !== undefined) {
     return { left: context.state.leave(sdkAppId, groupId, account) };

@@ -18,6 +18,7 @@ import type { OperationHandler } from './operation-handler.js';
 export const operationHandlers: Readonly<Record<string, OperationHandler>> = {
   getMembers: getMembersHandler,
   getOnlineMemberNum: getOnlineMemberNumHandler,
+  getCommunityOnlineMemberNum: getOnlineMemberNumHandler,
   modifyUserInfo: modifyUserInfoHandler,
   banGroupMember: banGroupMemberHandler,
   unbanGroupMember: unbanGroupMemberHandler,

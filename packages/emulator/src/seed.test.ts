@@ -174,6 +174,35 @@ describe('findSeedProblems', () => {
       want: [`groups[1].type must be one of ${groupTypes.join(', ')}`],
     },
     {
+      name: 'bans that are not a list',
+      given: edited((s) => {
+        s.groups[0].bans = { account: 'troll', bannedUntil: 1 };
+      }),
+      want: ['groups[0].bans must be an array'],
+    },
+    {
+      name: 'a ban without an account, a ban of a member, a ban with no end',
+      given: edited((s) => {
+        s.groups[0].bans = [
+          { bannedUntil: 10 },
+          { account: s.groups[0].members[0].account, bannedUntil: 10 },
+          { account: 'troll', bannedUntil: 0 },
+        ];
+      }),
+      want: [
+        'groups[0].bans[0].account must be a UserID of 1 to 32 bytes',
+        `groups[0].bans[1].account host is also a member`,
+        'groups[0].bans[2].bannedUntil must be a positive integer (seconds)',
+      ],
+    },
+    {
+      name: 'admins that are not UserIDs',
+      given: edited((s) => {
+        s.groups[0].admins = ['ok', '', 'x'.repeat(33)];
+      }),
+      want: ['groups[0].admins must be an array of UserIDs of 1 to 32 bytes'],
+    },
+    {
       name: 'members that are not a list',
       given: edited((s) => {
         s.groups[0].members = { account: 'host', joinTime: 1 };
