@@ -1,11 +1,11 @@
 import { createCallSender } from './call-sender.js';
 import type { ChatClientOptionsBase, ChatCredentialOptions } from './chat-client-options.js';
-import { ChatRequestValidationError } from './errors/chat-errors.js';
 import { type ChatOperationId, chatOperations } from './generated/operations.gen.js';
 import {
   commonQueryParameters,
   credentialQueryParameters,
 } from './generated/query-parameters.gen.js';
+import { refuseInput } from './operation-call.js';
 import { operationSchemas } from './operation-schemas.js';
 import { resolveClientOptions } from './resolve-client-options.js';
 
@@ -42,30 +42,19 @@ export const createChatFetch = (options: ChatFetchOptions): typeof fetch => {
     const request = new Request(input, init);
     const url = new URL(request.url);
     const operation = findOperation(request.method, url.pathname);
-    const fail = (path: string, message: string): never => {
-      throw new ChatRequestValidationError([{ path, message }], {
-        operation: operation?.id ?? `${request.method} ${url.pathname}`,
-        requestId: undefined,
-      });
-    };
-    if (!operation) return fail('', 'is not an operation of the spec');
-    for (const name of url.searchParams.keys()) {
-      if (!filledIn.has(name)) fail(name, 'is not a query parameter of the spec');
-    }
+    const label = operation?.id ?? `${request.method} ${url.pathname}`;
+    if (!operation)
+      return refuseInput(label, [{ path: '', message: 'is not an operation of the spec' }]);
+    const issues = [...url.searchParams.keys()]
+      .filter((name) => !filledIn.has(name))
+      .map((name) => ({ path: name, message: 'is not a query parameter of the spec' }));
     const bodyText = await request.text();
-    let body: unknown;
     try {
-      body = JSON.parse(bodyText);
+      issues.push(...operationSchemas[operation.id].request(JSON.parse(bodyText)));
     } catch {
-      fail('', 'the body must be JSON');
+      issues.push({ path: '', message: 'the body must be JSON' });
     }
-    const issues = operationSchemas[operation.id].request(body);
-    if (issues.length > 0) {
-      throw new ChatRequestValidationError(issues, {
-        operation: operation.id,
-        requestId: undefined,
-      });
-    }
+    if (issues.length > 0) refuseInput(label, issues);
     const result = await send({
       operation: operation.id,
       baseUrl: `${url.origin}${operation.base}`,

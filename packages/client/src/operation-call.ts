@@ -2,7 +2,7 @@
 // caller's names (`groupId`) become the wire's (`GroupId`), the body is checked
 // against the spec's request schema before anything is sent, and the answer's
 // fields come back by the caller's names. No operation has code of its own.
-import type { CallSender } from './call-sender.js';
+import type { CallSender } from './call-types.js';
 import type { ChatFieldIssue } from './errors/chat-error.js';
 import { ChatRequestValidationError } from './errors/chat-errors.js';
 import { chatOperationTable } from './generated/operation-layer.gen.js';
@@ -41,8 +41,13 @@ export interface OperationEntry {
 export const operationEntry = (operation: ChatOperationId): OperationEntry =>
   chatOperationTable[operation] as OperationEntry;
 
-/** Bad input: nothing is sent. */
-export const refuseInput = (operation: ChatOperationId, issues: ChatFieldIssue[]): never => {
+/**
+ * Bad input, the one way every entry point reports it (calls, listings,
+ * createChatFetch): a ChatRequestValidationError naming each bad field, and
+ * nothing is sent.
+ * @param operation the operationId, or what the caller asked for when it is none
+ */
+export const refuseInput = (operation: string, issues: ChatFieldIssue[]): never => {
   throw new ChatRequestValidationError(issues, { operation, requestId: undefined });
 };
 

@@ -1,4 +1,4 @@
-import type { CallSettings } from './call-sender.js';
+import type { CallSettings } from './call-types.js';
 import type { ChatClientOptions } from './chat-client-options.js';
 import { type ClientTarget, checkClientOptions } from './client-option-checks.js';
 import type { ChatOperationId } from './generated/operations.gen.js';

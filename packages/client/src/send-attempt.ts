@@ -1,6 +1,6 @@
 // One HTTP attempt of a call, and what its outcome allows: the result, or a
 // typed error with its retry class. The retry loop is in call-sender.ts.
-import type { CallRequest, CallResult, CallSettings } from './call-sender.js';
+import type { CallRequest, CallResult, CallSettings } from './call-types.js';
 import type { ChatError } from './errors/chat-error.js';
 import {
   ChatApiError,
@@ -10,17 +10,18 @@ import {
   ChatResponseValidationError,
   ChatTimeoutError,
 } from './errors/chat-errors.js';
-import type { ChatRetryClass } from './generated/error-codes.gen.js';
 import { type ChatOperationId, chatOperations } from './generated/operations.gen.js';
 import { type Redactor, redactCause } from './policies/redact-secrets.js';
 import { readBodyWithin, responseBodyDefaults } from './policies/response-body.js';
+import type { AttemptFailure } from './policies/retry-policy.js';
 
 export type AttemptOutcome =
   | { ok: true; result: CallResult }
   | {
       ok: false;
       error: ChatError;
-      retryClass: ChatRetryClass;
+      /** Why, for the retry policy (policies/retry-policy.ts classifies it). */
+      failure: AttemptFailure;
       retryAfterSeconds?: number | undefined;
     };
 
@@ -91,7 +92,7 @@ export const sendAttempt = async (
       return {
         ok: false,
         error: new ChatTimeoutError(timeoutMs, context),
-        retryClass: 'transient',
+        failure: { kind: 'timeout' },
       };
     }
     const error = new ChatConnectionError(
@@ -99,7 +100,7 @@ export const sendAttempt = async (
       context,
       redactCause(cause, redact),
     );
-    return { ok: false, error, retryClass: 'transient' };
+    return { ok: false, error, failure: { kind: 'connection' } };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', forwardAbort);
@@ -107,8 +108,6 @@ export const sendAttempt = async (
   const bodyText = body.text;
   if (response.status !== 200) {
     // The API answers 200 even for errors; anything else came from a gateway.
-    const retryClass =
-      response.status === 429 ? 'backOff' : response.status >= 500 ? 'transient' : 'never';
     const location =
       response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
     const error = new ChatHttpError(
@@ -117,20 +116,19 @@ export const sendAttempt = async (
       context,
       location === null ? undefined : redact(location),
     );
-    return { ok: false, error, retryClass };
+    return { ok: false, error, failure: { kind: 'http', status: response.status } };
   }
   if (!body.complete) {
     return {
       ok: false,
       error: new ChatResponseTooLargeError(response.status, settings.maxResponseBytes, context),
-      retryClass: 'never',
+      failure: { kind: 'tooLarge' },
     };
   }
   let data: unknown;
   try {
     data = JSON.parse(bodyText);
   } catch {
-    // Most often a body cut short; a new attempt usually gets a whole one.
     const issue = {
       path: '',
       message: `the body is not JSON (${bodyText.length} characters: ${excerpt(bodyText, redact)})`,
@@ -138,7 +136,7 @@ export const sendAttempt = async (
     return {
       ok: false,
       error: new ChatResponseValidationError([issue], context),
-      retryClass: 'transient',
+      failure: { kind: 'notJson' },
     };
   }
   if (!isObject(data)) {
@@ -146,7 +144,7 @@ export const sendAttempt = async (
     return {
       ok: false,
       error: new ChatResponseValidationError([issue], context),
-      retryClass: 'never',
+      failure: { kind: 'invalid' },
     };
   }
   const code = data.ErrorCode;
@@ -156,7 +154,7 @@ export const sendAttempt = async (
     return {
       ok: false,
       error,
-      retryClass: error.retry,
+      failure: { kind: 'api', retry: error.retry },
       retryAfterSeconds: error.retryAfterSeconds,
     };
   }
@@ -167,7 +165,7 @@ export const sendAttempt = async (
     return {
       ok: false,
       error: new ChatResponseValidationError(redacted, context),
-      retryClass: 'never',
+      failure: { kind: 'invalid' },
     };
   }
   return {

@@ -26,6 +26,43 @@ export const maxTimeoutMs = 2_147_483_647;
 export const isValidTimeoutMs = (value: unknown): value is number =>
   Number.isSafeInteger(value) && (value as number) > 0 && (value as number) <= maxTimeoutMs;
 
+/** Why an attempt failed, as far as retrying is concerned (send-attempt.ts). */
+export type AttemptFailure =
+  | { kind: 'timeout' | 'connection' }
+  /** The body was not JSON: most often cut short, so a new attempt usually gets a whole one. */
+  | { kind: 'notJson' }
+  /** Not an object, or not the spec's schema: the same server sends the same again. */
+  | { kind: 'invalid' }
+  /** Over maxResponseBytes: the same server would send the same body again. */
+  | { kind: 'tooLarge' }
+  /** Not HTTP 200: a gateway's answer (the API answers everything with 200). */
+  | { kind: 'http'; status: number }
+  /** An ErrorCode other than 0: the spec's retry class for it. */
+  | { kind: 'api'; retry: ChatRetryClass };
+
+/** The retry class of every failure, in one place. */
+export const retryClassOf = (failure: AttemptFailure): ChatRetryClass => {
+  switch (failure.kind) {
+    case 'timeout':
+    case 'connection':
+    case 'notJson':
+      return 'transient';
+    case 'invalid':
+    case 'tooLarge':
+      return 'never';
+    case 'http':
+      return failure.status === 429 ? 'backOff' : failure.status >= 500 ? 'transient' : 'never';
+    case 'api':
+      return failure.retry;
+  }
+};
+
+/** A failure on the way to the API (no API answer): the region's other domain may get through. */
+export const isNetworkFailure = (failure: AttemptFailure): boolean =>
+  failure.kind === 'timeout' ||
+  failure.kind === 'connection' ||
+  (failure.kind === 'http' && failure.status >= 500);
+
 /** What a failed attempt allows. `renewUserSig` is handled by the caller, once. */
 export interface RetryInput {
   retryClass: ChatRetryClass;
