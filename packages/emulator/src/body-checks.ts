@@ -97,16 +97,11 @@ const objectProblem = (
   return undefined;
 };
 
-const checkGroupId = (groupId: unknown): void => {
-  if (typeof groupId !== 'string') return;
-  if (
-    new TextEncoder().encode(groupId).length > maxGroupIdBytes ||
-    (groupId.startsWith('@TGS#') && !issuedGroupId.test(groupId)) ||
-    hasSpaceOrControl(groupId)
-  ) {
-    throw new ApiFailure(10015, 'GroupId cannot name a group');
-  }
-};
+/** Whether a group ID is one no group can have (10015). */
+export const cannotNameGroup = (groupId: string): boolean =>
+  new TextEncoder().encode(groupId).length > maxGroupIdBytes ||
+  (groupId.startsWith('@TGS#') && !issuedGroupId.test(groupId)) ||
+  hasSpaceOrControl(groupId);
 
 /**
  * Parses a body and checks it against the operation's request schema: 60003 when
@@ -121,7 +116,8 @@ export const readRequestBody = (raw: Buffer, schema: JsonSchema): RequestBody =>
   if (!isObject(body)) throw new ApiFailure(10004, 'the body must be a JSON object');
   const problem = objectProblem('', body, schema);
   if (problem) throw new ApiFailure(10004, problem);
-  checkGroupId(body.GroupId);
+  if (typeof body.GroupId === 'string' && cannotNameGroup(body.GroupId))
+    throw new ApiFailure(10015, 'GroupId cannot name a group');
   return Object.fromEntries(
     Object.keys(schema.properties ?? {})
       .filter((field) => body[field] !== undefined)

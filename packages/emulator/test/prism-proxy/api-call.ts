@@ -37,9 +37,14 @@ export interface RawAnswer {
   json: () => Record<string, unknown>;
 }
 
-/** POSTs a raw body to get_members at `baseUrl`, with a time limit. */
-export const postRaw = async (baseUrl: string, query: string, body: string): Promise<RawAnswer> => {
-  const response = await fetch(`${baseUrl}${apiPath}?${query}`, {
+/** POSTs a raw body to an operation's path (get_members by default) at `baseUrl`, with a time limit. */
+export const postRaw = async (
+  baseUrl: string,
+  query: string,
+  body: string,
+  path = apiPath,
+): Promise<RawAnswer> => {
+  const response = await fetch(`${baseUrl}${path}?${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body,

@@ -1,4 +1,5 @@
 import type { EmulatorSeed } from '../../src/seed.js';
+import { exampleGroups } from './example-scenarios.js';
 
 export const proApp = {
   sdkAppId: 1400000101,
@@ -11,7 +12,7 @@ export const basicApp = {
   secretKey: 'honesty-test-basic-key',
 };
 
-/** Every kind of app and group the scenarios need. */
+/** Every kind of app and group the scenarios need, with the groups the spec's examples name. */
 export const honestySeed: EmulatorSeed = {
   randomSeed: 7,
   apps: [
@@ -45,5 +46,6 @@ export const honestySeed: EmulatorSeed = {
     { sdkAppId: proApp.sdkAppId, groupId: '@TGS#3PUBLIC', type: 'Public', crowd: { count: 3 } },
     { sdkAppId: proApp.sdkAppId, groupId: '@TGS#4CHATROOM', type: 'ChatRoom', crowd: { count: 3 } },
     { sdkAppId: basicApp.sdkAppId, groupId: '@TGS#aBASIC', crowd: { count: 100 } },
+    ...exampleGroups(proApp.sdkAppId),
   ],
 };

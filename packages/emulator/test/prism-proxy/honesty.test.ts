@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { type PrismProxy, startPrismProxy } from '@avchatroom/openapi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../src/clock.js';
+import { bundledSpec } from '../../src/spec-facts.js';
 import { type RunningEmulator, startEmulator } from '../../src/start-emulator.js';
 import { fitsSpec } from '../support/spec-answers.js';
 import { callQuery, postRaw, type RawAnswer, userSigFor } from './api-call.js';
+import { exampleScenarios, unpairedErrorExamples } from './example-scenarios.js';
 import { basicApp, honestySeed, proApp } from './honesty-seed.js';
 
 // The honesty check of the issue: every scenario the emulator implements goes
@@ -53,8 +55,13 @@ const goodQuery = async (app = proApp, random = 12345) =>
   });
 
 /** Through the strict proxy: Prism passed both the request and the emulator's answer. */
-const viaStrictProxy = async (body: unknown, query?: string): Promise<RawAnswer> => {
-  const answer = await postRaw(strict.url, query ?? (await goodQuery()), JSON.stringify(body));
+const viaStrictProxy = async (body: unknown, query?: string, path?: string): Promise<RawAnswer> => {
+  const answer = await postRaw(
+    strict.url,
+    query ?? (await goodQuery()),
+    JSON.stringify(body),
+    path,
+  );
   expect(answer.status, `Prism refused the exchange: ${answer.text}`).not.toBe(422);
   expect(answer.status, `Prism found violations: ${answer.text}`).not.toBe(500);
   return answer;
@@ -268,6 +275,57 @@ describe('valid requests, through prism proxy --errors', () => {
   });
 });
 
+describe('every operation of the spec, from its examples, through prism proxy --errors', () => {
+  it('has scenarios for every operation', () => {
+    const covered = new Set(exampleScenarios.map((scenario) => scenario.operation.operationId));
+    expect([...covered].sort()).toEqual(bundledSpec.operations.map((op) => op.operationId).sort());
+  });
+
+  it.each(
+    exampleScenarios.map(
+      (scenario) => [scenario.operation.operationId, scenario.name, scenario] as const,
+    ),
+  )('%s: the request example %s gets its ErrorCode', async (_id, _name, scenario) => {
+    const answer = await viaStrictProxy(scenario.body, undefined, scenario.operation.path);
+    expect(errorCodeOf(answer), answer.text).toBe(scenario.errorCode);
+  });
+
+  it.each(
+    unpairedErrorExamples.map(
+      (example) => [example.operation.operationId, example.name, example] as const,
+    ),
+  )('%s: the error example %s is answered within the spec', async (_id, _name, example) => {
+    const { operation, errorCode } = example;
+    const body = Object.values(operation.requestExamples)[0];
+    const now = clock.now();
+    let query = await goodQuery();
+    // The emulator's own causes where it has them; an injected fault otherwise.
+    if (errorCode === 70001) {
+      const usersig = await userSigFor(proApp, now, { expireSeconds: 60, issuedAgoSeconds: 61 });
+      query = callQuery({
+        sdkappid: proApp.sdkAppId,
+        identifier: 'admin',
+        usersig,
+        random: 1,
+        contenttype: 'json',
+      });
+    } else if (errorCode === 60010) {
+      const usersig = await userSigFor({ ...proApp, identifier: 'viewer1' }, now);
+      query = callQuery({
+        sdkappid: proApp.sdkAppId,
+        identifier: 'viewer1',
+        usersig,
+        random: 1,
+        contenttype: 'json',
+      });
+    } else {
+      emulator.faults.add({ kind: 'apiError', code: errorCode });
+    }
+    const answer = await viaStrictProxy(body, query, operation.path);
+    expect(errorCodeOf(answer), answer.text).toBe(errorCode);
+  });
+});
+
 describe('requests that break the spec on purpose, through the lenient proxy', () => {
   const viaLenientProxy = async (query: string, body: string) => {
     const answer = await postRaw(lenient.url, query, body);
@@ -278,6 +336,33 @@ describe('requests that break the spec on purpose, through the lenient proxy', (
     expect(answer.violations.length, 'the request was meant to break the spec').toBeGreaterThan(0);
     return answer;
   };
+
+  it.each(
+    bundledSpec.operations.flatMap((operation) => [
+      [operation.operationId, 'no usersig', operation, { usersig: undefined }, {}, 70002] as const,
+      [operation.operationId, 'no GroupId', operation, {}, { GroupId: undefined }, 10004] as const,
+    ]),
+  )('%s: answers a call with %s', async (_id, _name, operation, queryPatch, bodyPatch, code) => {
+    const params = {
+      sdkappid: proApp.sdkAppId,
+      identifier: proApp.identifier,
+      usersig: await userSigFor(proApp, clock.now()),
+      random: 1,
+      contenttype: 'json',
+      ...queryPatch,
+    };
+    const body = { ...(Object.values(operation.requestExamples)[0] as object), ...bodyPatch };
+    const answer = await postRaw(
+      lenient.url,
+      callQuery(params),
+      JSON.stringify(body),
+      operation.path,
+    );
+    const responseViolations = answer.violations.filter((v) => v.location[0] !== 'request');
+    expect(responseViolations, answer.text).toEqual([]);
+    expect(answer.violations.length, 'the request was meant to break the spec').toBeGreaterThan(0);
+    expect(errorCodeOf(answer)).toBe(code);
+  });
 
   it.each([
     ['no sdkappid', { sdkappid: undefined }, 60012],
