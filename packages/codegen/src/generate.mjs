@@ -3,6 +3,8 @@
 // `--check`: generates into a scratch folder and fails, naming `pnpm generate`,
 // when the committed output differs (the spirit of hey-api's examples-check).
 // `--spec FILE`: read another bundled spec (JSON) instead of @avchatroom/openapi's.
+// `--out DIR`: write into DIR/client and DIR/types instead of the packages'
+// generated folders (the synthetic-operation test regenerates into a temp folder).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -19,14 +21,19 @@ import { writeTypes } from './types-file.mjs';
 import { writeValidators } from './validators.mjs';
 
 const packagesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const targets = {
-  client: join(packagesDir, 'client/src/generated'),
-  types: join(packagesDir, 'types/src/generated'),
-};
-
 const { values: args } = parseArgs({
-  options: { check: { type: 'boolean', default: false }, spec: { type: 'string' } },
+  options: {
+    check: { type: 'boolean', default: false },
+    spec: { type: 'string' },
+    out: { type: 'string' },
+  },
 });
+const targets = args.out
+  ? { client: join(resolve(args.out), 'client'), types: join(resolve(args.out), 'types') }
+  : {
+      client: join(packagesDir, 'client/src/generated'),
+      types: join(packagesDir, 'types/src/generated'),
+    };
 const check = args.check;
 const specFile =
   args.spec ?? createRequire(import.meta.url).resolve('@avchatroom/openapi/openapi.json');
