@@ -169,7 +169,7 @@ export { page, things, listing, pages };
     await writeFile(join(copy, 'probe.ts'), probe);
     await writeFile(
       join(copy, 'tsconfig.json'),
-      JSON.stringify({ extends: '../../../tsconfig.base.json', include: ['probe.ts', 'src'] }),
+      JSON.stringify({ extends: '../../../tsconfig.base.json', include: ['probe.ts'] }),
     );
     const typecheck = await run(process.execPath, [typescript, '--noEmit', '-p', copy]).then(
       () => 'ok',
