@@ -1,11 +1,14 @@
 /** A ban as get_group_ban_member lists it. */
 export interface BanEntry {
+  /** The banned UserID. */
   account: string;
   /** Seconds since the epoch when the ban ends. */
   bannedUntil: number;
 }
 
+/** One page of bans in force. */
 export interface BanPage {
+  /** In the order the bans were made. */
   bans: BanEntry[];
   /** Where the next page starts; 0 when nothing is left. */
   nextOffset: number;
@@ -32,6 +35,7 @@ export class BanLog {
     return entry && this.inForce(entry, nowSeconds) ? entry.bannedUntil : undefined;
   }
 
+  /** Bans `account` until `bannedUntil`; a ban in force gets the new end in place. */
   ban(account: string, bannedUntil: number, nowSeconds: number): void {
     const entry = this.byAccount.get(account);
     if (entry && this.inForce(entry, nowSeconds)) {

@@ -33,6 +33,7 @@ const toOnlineMember = (member: SeedMember): OnlineMember => ({
 
 /** How often get_online_member_num's count is refreshed (the spec's x-limits). */
 export interface CountRefresh {
+  /** How old the count may get. */
   refreshMs: number;
   /** Smaller groups are counted at once. */
   immediateBelowMembers: number;
@@ -42,7 +43,9 @@ export interface GroupStateInit {
   groupId: string;
   type: GroupType;
   members: SeedMember[];
+  /** Bans in force at the start. */
   bans?: SeedBan[];
+  /** Live-group admins at the start. */
   admins?: string[];
   crowd?: SeedCrowd;
   churn?: SeedChurn;
@@ -142,6 +145,7 @@ export class GroupState {
     this.keptMarks.set(account, marks);
   }
 
+  /** Stops keeping `mark` for `account`. */
   dropKeptMark(account: string, mark: number): void {
     this.keptMarks.get(account)?.delete(mark);
   }

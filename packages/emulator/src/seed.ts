@@ -50,6 +50,7 @@ export interface SeedChurn {
 
 /** A ban in force at the start. */
 export interface SeedBan {
+  /** The banned UserID. */
   account: string;
   /** Seconds since the epoch when the ban ends. */
   bannedUntil: number;

@@ -152,7 +152,8 @@ describe('startEmulator', () => {
     expect(await readAnswer(response)).toEqual({
       ActionStatus: 'FAIL',
       ErrorCode: 60009,
-      ErrorInfo: 'Request resource error. Check the request URL. (the spec has no operation at this path)',
+      ErrorInfo:
+        'Request resource error. Check the request URL. (the spec has no operation at this path)',
     });
   });
 
