@@ -390,6 +390,11 @@ describe('loadSeedFile', () => {
     expect(live).toMatchObject({ sdkAppId: 1400000001, type: 'AVChatRoom' });
     const state = new EmulatorState(seed, createManualClock(Date.UTC(2026, 0, 1)));
     expect(state.onlineMembers(1400000001, '@TGS#aLIVEDEMO')).toHaveLength(1201);
+    const liveGroup = state.group(1400000001, '@TGS#aLIVEDEMO');
+    expect(liveGroup?.admins).toEqual(['host', 'moderator']);
+    expect(liveGroup?.bans.page(0, 10, Date.UTC(2026, 0, 1) / 1000).bans).toEqual([
+      { account: 'spammer', bannedUntil: 2082758400 },
+    ]);
     expect(state.groupList()).toContainEqual({
       sdkAppId: 1400000001,
       groupId: '@TGS#aLIVEDEMO',
