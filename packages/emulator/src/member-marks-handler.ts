@@ -1,5 +1,11 @@
 import { ApiFailure } from './api-answer.js';
-import { groupOf, limitOf, type OperationHandler } from './operation-handler.js';
+import type { OnlineMember } from './group-state.js';
+import {
+  groupOf,
+  limitOf,
+  type OperationCall,
+  type OperationHandler,
+} from './operation-handler.js';
 
 interface MemberMarks {
   Member_Account: string;
@@ -17,6 +23,30 @@ const setMarks = 1;
  * custom marks, maxMembersPerMark members per mark) would be passed, the call
  * changes nothing and gets 10004 (ours: the docs name no code).
  */
+interface MarkChange {
+  member: OnlineMember | undefined;
+  account: string;
+  marks: number[];
+}
+
+/** Refuses a change that would pass a group's caps on custom marks or members per mark. */
+const checkCaps = (call: OperationCall, changes: MarkChange[], minCustom: number): void => {
+  const carriers = groupOf(call).markCarriers(call.nowMs);
+  const added = new Set<string>();
+  for (const { member, account, marks } of changes)
+    for (const mark of marks)
+      if (member && !member.marks.includes(mark) && !added.has(`${mark} ${account}`)) {
+        added.add(`${mark} ${account}`);
+        carriers.set(mark, (carriers.get(mark) ?? 0) + 1);
+      }
+  const maxMarks = limitOf(call, 'maxMarksPerGroup');
+  const maxMembers = limitOf(call, 'maxMembersPerMark');
+  if ([...carriers.keys()].filter((mark) => mark >= minCustom).length > maxMarks)
+    throw new ApiFailure(10004, `a group has at most ${maxMarks} different marks`);
+  const full = [...carriers].find(([, count]) => count > maxMembers);
+  if (full) throw new ApiFailure(10004, `mark ${full[0]} is on at most ${maxMembers} members`);
+};
+
 export const modifyUserInfoHandler: OperationHandler = {
   answer: (call) => {
     const group = groupOf(call);
@@ -31,47 +61,25 @@ export const modifyUserInfoHandler: OperationHandler = {
     );
     if (bad !== undefined)
       throw new ApiFailure(10004, `mark ${bad} is neither ${special} nor ${minCustom} or more`);
-    const applied = MemberList.map((item) => ({
-      member: group.onlineMember(item.Member_Account, call.nowMs),
-      item,
-    }))
-      .map(({ member, item }) => ({
-        member,
-        account: item.Member_Account,
-        marks: member ? item.Marks : item.Marks.filter((mark) => mark === special),
-      }))
-      .filter(({ marks }) => marks.length > 0);
-    if (applied.length === 0) throw new ApiFailure(10004, 'no account of MemberList is online');
-    if (CommandType === setMarks) {
-      const carriers = group.markCarriers(call.nowMs);
-      const added = new Set<string>();
-      for (const { member, account, marks } of applied)
-        for (const mark of marks)
-          if (member && !member.marks.includes(mark) && !added.has(`${mark} ${account}`)) {
-            added.add(`${mark} ${account}`);
-            carriers.set(mark, (carriers.get(mark) ?? 0) + 1);
-          }
-      const maxMarks = limitOf(call, 'maxMarksPerGroup');
-      const maxMembers = limitOf(call, 'maxMembersPerMark');
-      if ([...carriers.keys()].filter((mark) => mark >= minCustom).length > maxMarks)
-        throw new ApiFailure(10004, `a group has at most ${maxMarks} different marks`);
-      const full = [...carriers].find(([, count]) => count > maxMembers);
-      if (full) throw new ApiFailure(10004, `mark ${full[0]} is on at most ${maxMembers} members`);
-    }
-    for (const { member, account, marks } of applied)
+    const changes = MemberList.flatMap((item): MarkChange[] => {
+      const member = group.onlineMember(item.Member_Account, call.nowMs);
+      const marks = member ? item.Marks : item.Marks.filter((mark) => mark === special);
+      return marks.length > 0 ? [{ member, account: item.Member_Account, marks }] : [];
+    });
+    if (changes.length === 0) throw new ApiFailure(10004, 'no account of MemberList is online');
+    const setting = CommandType === setMarks;
+    if (setting) checkCaps(call, changes, minCustom);
+    for (const { member, account, marks } of changes)
       for (const mark of marks) {
-        if (CommandType === setMarks) {
-          if (member && !member.marks.includes(mark)) member.marks.push(mark);
-          if (mark === special) group.keepMark(account, mark);
-        } else {
-          if (member)
-            member.marks.splice(0, member.marks.length, ...member.marks.filter((m) => m !== mark));
-          if (mark === special) group.dropKeptMark(account, mark);
-        }
+        const carried = member?.marks.indexOf(mark) ?? -1;
+        if (setting && member && carried === -1) member.marks.push(mark);
+        if (!setting && carried !== -1) member?.marks.splice(carried, 1);
+        if (mark === special && setting) group.keepMark(account, mark);
+        if (mark === special && !setting) group.dropKeptMark(account, mark);
       }
     return {
       CommandType,
-      MemberList: applied.map(({ account, marks }) => ({ Member_Account: account, Marks: marks })),
+      MemberList: changes.map(({ account, marks }) => ({ Member_Account: account, Marks: marks })),
     };
   },
 };
