@@ -1,15 +1,16 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createFetchClient } from '../../src/fetch.js';
+import { chatOperationTable } from '../../src/generated/operation-layer.gen.js';
+import type { ChatOperationId } from '../../src/generated/operations.gen.js';
 import {
   ChatApiError,
   type ChatClientOptions,
   createChatClient,
   createChatFetch,
 } from '../../src/index.js';
-import { createClient, getMembers } from '../../src/sdk.js';
-import { namedExamples, operationPath } from './spec-examples.js';
+import * as sdk from '../../src/sdk.js';
+import { namedExamples, operationIds, operationPath } from './spec-examples.js';
 
-const path = '/v4/group_open_avchatroom_http_svc/get_members';
 const examples = namedExamples('getMembers');
 
 /** Records what Prism said about each raw exchange (its `sl-violations` header). */
@@ -34,12 +35,28 @@ const clientOptions = (fetch: typeof globalThis.fetch, extra: Partial<ChatClient
   }) as ChatClientOptions;
 
 type Example = (typeof examples)[number];
-/** Calls the mock for an example and returns the response body. */
+/** Calls the mock for an example of an operation and returns the response body. */
 type CallStyle = (
   baseUrl: string,
+  operation: ChatOperationId,
   example: Example,
   fetch: typeof globalThis.fetch,
 ) => Promise<unknown>;
+
+/** A wire request as createChatClient's parameters: `GroupId` is `groupId`. */
+const callerParams = (operation: ChatOperationId, request: Record<string, unknown>) =>
+  Object.fromEntries(
+    chatOperationTable[operation].requestFields.flatMap(([name, wire]) =>
+      request[wire] === undefined ? [] : [[name, request[wire]]],
+    ),
+  );
+
+type SdkFunction = (options: {
+  client: unknown;
+  body: unknown;
+  headers: Record<string, string>;
+  throwOnError: true;
+}) => Promise<{ data: unknown }>;
 
 const prefer = (name: string) => ({ Prefer: `example=${name}` });
 
@@ -54,31 +71,33 @@ const withHeaders =
     });
 
 const callStyles: Record<string, CallStyle> = {
-  createChatClient: async (baseUrl, { name, request }, fetch) => {
+  createChatClient: async (baseUrl, operation, { name, request }, fetch) => {
     const client = createChatClient({
       ...clientOptions(withHeaders(fetch, prefer(name))),
       baseUrl,
-    });
-    const page = await client.getMembers({
-      groupId: request.GroupId,
-      timestamp: request.Timestamp,
-      ...(request.Mark === undefined ? {} : { mark: request.Mark }),
-    });
-    return page.response;
+    }) as unknown as Record<string, (params: unknown) => Promise<{ response: unknown }>>;
+    const result = await client[operation]?.(callerParams(operation, request));
+    return result?.response;
   },
-  'hey-api SDK + createChatFetch': async (baseUrl, { name, request }, fetch) => {
-    const client = createClient({ baseUrl, fetch: createChatFetch(clientOptions(fetch)) });
-    const result = await getMembers({
+  'hey-api SDK + createChatFetch': async (baseUrl, operation, { name, request }, fetch) => {
+    const client = sdk.createClient({ baseUrl, fetch: createChatFetch(clientOptions(fetch)) });
+    const call = (sdk as unknown as Record<string, SdkFunction>)[operation];
+    const result = await call?.({
       client,
       body: request,
       headers: prefer(name),
       throwOnError: true,
     });
-    return result.data;
+    return result?.data;
   },
-  'openapi-fetch + createChatFetch': async (baseUrl, { name, request }, fetch) => {
+  'openapi-fetch + createChatFetch': async (baseUrl, operation, { name, request }, fetch) => {
     const client = createFetchClient({ baseUrl, fetch: createChatFetch(clientOptions(fetch)) });
-    const result = await client.POST(path, { body: request, headers: prefer(name) });
+    // Any operation by its path: openapi-fetch's types know each path's own body.
+    const post = client.POST as unknown as (
+      path: string,
+      init: { body: unknown; headers: Record<string, string> },
+    ) => Promise<{ data: unknown }>;
+    const result = await post(operationPath(operation), { body: request, headers: prefer(name) });
     return result.data;
   },
 };
@@ -86,21 +105,31 @@ const callStyles: Record<string, CallStyle> = {
 const errorCodeOf = (example: Example) => (example.response as { ErrorCode: number }).ErrorCode;
 
 it('reads the operation path from the spec', () => {
-  expect(operationPath('getMembers')).toBe(path);
+  expect(operationPath('getMembers')).toBe('/v4/group_open_avchatroom_http_svc/get_members');
 });
 
 it('finds every named example in the spec, successes and errors', () => {
   expect(examples.length).toBeGreaterThanOrEqual(14);
   expect(examples.filter((example) => errorCodeOf(example) === 0).length).toBeGreaterThanOrEqual(5);
   expect(examples.filter((example) => errorCodeOf(example) !== 0).length).toBeGreaterThanOrEqual(9);
+  for (const operation of operationIds()) {
+    const codes = namedExamples(operation).map(errorCodeOf);
+    expect([operation, codes.some((code) => code === 0), codes.some((code) => code !== 0)]).toEqual(
+      [operation, true, true],
+    );
+  }
 });
 
+const cases = operationIds().flatMap((operation) =>
+  namedExamples(operation).map((example) => ({ operation: operation as ChatOperationId, example })),
+);
+
 describe.each(Object.entries(callStyles))('%s against the Prism mock', (_style, call) => {
-  it.each(examples)(
-    'example $name: its data, or its ErrorCode as a ChatApiError',
-    async (example) => {
+  it.each(cases.map((entry) => ({ ...entry, name: entry.example.name })))(
+    '$operation example $name: its data, or its ErrorCode as a ChatApiError',
+    async ({ operation, example }) => {
       const { exchanges, fetch } = recordingFetch();
-      const outcome = await call(inject('prismUrl'), example, fetch).catch(
+      const outcome = await call(inject('prismUrl'), operation, example, fetch).catch(
         (error: unknown) => error,
       );
       expect(exchanges).toEqual([{ status: 200, violations: null }]);
@@ -109,11 +138,7 @@ describe.each(Object.entries(callStyles))('%s against the Prism mock', (_style, 
         expect(outcome).toEqual(example.response);
       } else {
         expect(outcome).toBeInstanceOf(ChatApiError);
-        expect(outcome).toMatchObject({
-          code: ErrorCode,
-          info: ErrorInfo,
-          operation: 'getMembers',
-        });
+        expect(outcome).toMatchObject({ code: ErrorCode, info: ErrorInfo, operation });
       }
     },
   );

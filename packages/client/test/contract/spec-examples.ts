@@ -10,12 +10,18 @@ interface NamedExample {
   /** The response example's name, as sent in `Prefer: example=NAME`. */
   name: string;
   /** The request example of the same name, or the API doc's sample request. */
-  request: { GroupId: string; Timestamp: number; Mark?: number };
+  request: Record<string, unknown>;
   /** The response example's value. */
   response: unknown;
 }
 
 const spec = JSON.parse(readFileSync(specJsonPath, 'utf8'));
+
+/** Every operationId of the bundled spec. */
+export const operationIds = (): string[] =>
+  Object.values<Record<string, { operationId?: string }>>(spec.paths).flatMap((pathItem) =>
+    Object.values(pathItem).flatMap((operation) => operation.operationId ?? []),
+  );
 
 /** The URL path of an operation of the bundled spec. */
 export const operationPath = (operationId: string): string => {
