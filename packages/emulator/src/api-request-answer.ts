@@ -27,6 +27,18 @@ export const successExample = (operation: SpecOperation): SuccessBody | undefine
   ) as SuccessBody | undefined;
 
 /**
+ * The fallback answer of an operation without a handler: a copy of its first
+ * success example; on a paged operation with the next cursor at its stop value,
+ * so that a client listing every page ends after one.
+ */
+const exampleAnswer = (operation: SpecOperation): SuccessBody => {
+  const answer = structuredClone(successExample(operation) as SuccessBody);
+  const { nextCursor, stopValue } = operation.pagination ?? {};
+  if (typeof nextCursor === 'string' && nextCursor in answer) answer[nextCursor] = stopValue;
+  return answer;
+};
+
+/**
  * Answers a request to one of the spec's operations: first what a gateway checks
  * before the API sees the call (the README's 60002 rows: a body over 64 KiB, a
  * method other than POST, a query string that is not percent-encoded UTF-8),
@@ -51,7 +63,7 @@ export const answerApiRequest = (
       handler?.servesOtherEditions ?? false,
     );
     if (handler) return success(handler.answer(call));
-    return structuredClone(successExample(operation) as SuccessBody);
+    return exampleAnswer(operation);
   } catch (error) {
     if (error instanceof ApiFailure) return error.body;
     throw error;

@@ -68,7 +68,7 @@ const makeContext = () => {
 };
 
 describe('an operation of the spec without a handler', () => {
-  it('answers its first success example, a fresh copy each time', () => {
+  it('answers its first success example, a fresh copy each time, as the last page', () => {
     const { answer } = makeContext();
     const first = answer({ GroupId: '@TGS#aROOM', Cursor: 0 });
     expect(first).toEqual(syntheticAnswer);

@@ -6,14 +6,17 @@ import { specJsonPath } from '@avchatroom/openapi';
 /** The path of the synthetic operation `syntheticOp` added by `writeSyntheticSpec`. */
 export const syntheticPath = '/v4/synthetic_svc/list_things';
 
-/** Its first success example, which the emulator must answer with. */
-export const syntheticAnswer = {
+/** Its first success example: a page with more to come. */
+export const syntheticExample = {
   ActionStatus: 'OK',
   ErrorCode: 0,
   ErrorInfo: '',
   ThingList: [{ Thing_Id: 'one' }],
-  NextCursor: 0,
+  NextCursor: 7,
 };
+
+/** What the emulator answers with: the example, as the last page (NextCursor at the stop value). */
+export const syntheticAnswer = { ...syntheticExample, NextCursor: 0 };
 
 /**
  * Writes a copy of the bundled spec with one more operation, as a spec author
@@ -73,7 +76,7 @@ export const writeSyntheticSpec = ({ withSuccessExample = true } = {}): string =
                 invalidParameter: {
                   value: { ActionStatus: 'FAIL', ErrorCode: 10004, ErrorInfo: 'bad' },
                 },
-                ...(withSuccessExample && { docSample: { value: syntheticAnswer } }),
+                ...(withSuccessExample && { docSample: { value: syntheticExample } }),
               },
             },
           },
