@@ -5,10 +5,11 @@ import type { RateLimitStore } from './policies/rate-limit-store.js';
 /** How the client keeps to the API's call-frequency limit. */
 export interface ChatRateLimitOptions {
   /**
-   * Calls per second for each SDKAppID, shared by every client in the process:
-   * no window of one second plus `marginMs` holds more calls than this, counted
-   * when they leave. Calls go at once while the window has room.
-   * @default the spec's x-limits.callsPerSecond (200)
+   * Calls per second for each operation and SDKAppID, shared by every client in
+   * the process: no window of one second plus `marginMs` holds more calls of
+   * one operation than this, counted when they leave. Calls go at once while
+   * the window has room. Given, it applies to every operation.
+   * @default each operation's x-limits (callsPerSecond, or assumedCallsPerSecond where the docs state none): 200 for every operation today
    */
   callsPerSecond?: number;
   /**
@@ -64,12 +65,12 @@ export interface ChatClientOptionsBase {
   /**
    * The call-rate limit every call waits on; `false` turns it off (only for
    * tests and benchmarks: the server answers excess calls with rate-limit codes).
-   * @default { callsPerSecond: 200, marginMs: 30, burst: 10 }
+   * @default { callsPerSecond: the operation's (200), marginMs: 30, burst: 10 }
    */
   rateLimit?: ChatRateLimitOptions | false;
   /**
-   * Checks every successful response against the spec's schema (Zod Mini,
-   * synchronous parse).
+   * Checks every successful response against the spec's schema, with the
+   * validators compiled from it (`validators.gen.ts`).
    * @default true
    */
   validateResponses?: boolean;
