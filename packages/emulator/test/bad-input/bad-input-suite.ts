@@ -43,7 +43,7 @@ export interface BadInputSuite {
   /** POSTs `body` to the API path with the valid query (`goodUrl`). */
   post: (body: string | Uint8Array<ArrayBuffer>, init?: RequestInit) => Promise<HttpAnswer>;
   /** readApiBody: the answer is valid under the spec's schema and shows no secret. */
-  readBody: (answer: HttpAnswer, options?: { status?: number }) => ApiBody;
+  readBody: (answer: HttpAnswer, options?: { status?: number; operationId?: string }) => ApiBody;
   /** apiFailureCode: the answer is the API's failure shape; returns its ErrorCode. */
   failureCode: (answer: HttpAnswer, options?: { status?: number }) => number;
   /** The emulator still answers health and a valid call. */
