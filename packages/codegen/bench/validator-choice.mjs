@@ -121,7 +121,10 @@ try {
     for (const body of bodies) check(body);
     return ((performance.now() - started) * 1000) / bodies.length;
   };
-  for (let warm = 0; warm < 20; warm += 1) timeUs(ajvCheck), timeUs(houseCheck);
+  for (let warm = 0; warm < 20; warm += 1) {
+    timeUs(ajvCheck);
+    timeUs(houseCheck);
+  }
   const ajvTimes = [];
   const houseTimes = [];
   const ratios = [];
