@@ -41,6 +41,7 @@ export {
 export type { ChatLogFields, ChatLogger, ChatLogLevel } from './policies/chat-logger.js';
 export {
   createMemoryRateLimitStore,
+  type RateLimitPlace,
   type RateLimitStore,
   type RateLimitWindow,
   rateLimitDefaults,

@@ -156,4 +156,71 @@ describe('waitForPlace', () => {
       expect(Date.now() - start).toBe(100 * rateLimitDefaults.placesPerCall);
     });
   });
+
+  describe('places given back', () => {
+    /** A store that answers `waitMs` after `answerAfterMs`, with a release it counts. */
+    const releasingStore = (answers: { waitMs: number; answerAfterMs: number }[]) => {
+      const released: number[] = [];
+      let asked = 0;
+      const store: RateLimitStore = {
+        reservePlace: () => {
+          const index = asked;
+          asked += 1;
+          const { waitMs, answerAfterMs } = answers[index] ?? { waitMs: 0, answerAfterMs: 0 };
+          const place = { waitMs, release: () => void released.push(index) };
+          return new Promise((resolve) => setTimeout(() => resolve(place), answerAfterMs));
+        },
+      };
+      return { store, released, asked: () => asked };
+    };
+    const clientWindow = { key: 'getMembers:9', limit: 200, windowMs: 1030, burst: 10 };
+
+    it('gives a place it woke too late for back before taking a new one', async () => {
+      const { store, released, asked } = releasingStore([
+        { waitMs: 0, answerAfterMs: 40 },
+        { waitMs: 0, answerAfterMs: 0 },
+      ]);
+      await settleWithFakeTimers(waitForPlace(store, clientWindow, undefined));
+      expect(asked()).toBe(2);
+      expect(released).toEqual([0]);
+    });
+
+    it('gives the place back when the call aborts while it sleeps', async () => {
+      const { store, released } = releasingStore([{ waitMs: 500, answerAfterMs: 0 }]);
+      const controller = new AbortController();
+      const waiting = waitForPlace(store, clientWindow, controller.signal).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(100);
+      controller.abort(new Error('gone'));
+      expect(await waiting).toMatchObject({ message: 'gone' });
+      expect(released).toEqual([0]);
+    });
+
+    it('gives back a place whose answer arrives after the call aborted', async () => {
+      const { store, released } = releasingStore([{ waitMs: 0, answerAfterMs: 300 }]);
+      const controller = new AbortController();
+      const waiting = waitForPlace(store, clientWindow, controller.signal).catch((e: unknown) => e);
+      controller.abort(new Error('gone'));
+      expect(await waiting).toMatchObject({ message: 'gone' });
+      expect(released).toEqual([]);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(released).toEqual([0]);
+    });
+
+    it('keeps going when a release throws or rejects', async () => {
+      const failing: RateLimitStore = {
+        reservePlace: () =>
+          new Promise((resolve) =>
+            setTimeout(
+              () =>
+                resolve({
+                  waitMs: 0,
+                  release: () => Promise.reject(new Error('release failed')),
+                }),
+              40,
+            ),
+          ),
+      };
+      await settleWithFakeTimers(waitForPlace(failing, clientWindow, undefined));
+    });
+  });
 });

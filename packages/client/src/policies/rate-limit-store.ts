@@ -27,17 +27,32 @@ export interface RateLimitWindow {
 }
 
 /**
+ * A place a store can take back: a caller that cannot use it (it woke too
+ * late for it, or gave up) gives it back, so it does not cost the quota.
+ */
+export interface RateLimitPlace {
+  /** Milliseconds from the question until the place; 0 when the call may leave now. */
+  waitMs: number;
+  /**
+   * Takes the place back, unused. Called at most once, and only for a place
+   * whose call has not left; a failure leaves the place taken (the caller
+   * ignores it).
+   */
+  release(): void | Promise<void>;
+}
+
+/**
  * Hands out places in a window. Must be atomic per key: two concurrent
  * `reservePlace`s never both take the last place in a window.
  */
 export interface RateLimitStore {
   /**
    * Reserves the next place for one call and answers the milliseconds until
-   * it: 0 when the call may leave now. The place is taken at once, so the
-   * caller sleeps that long and leaves without asking again (no polling, and
-   * callers wake one by one at their own places, not together at a window
-   * edge). Places are handed out in the order callers ask; a place whose
-   * caller gave up stays taken.
+   * it (0 when the call may leave now), or a `RateLimitPlace` when the store
+   * can take the place back. The place is taken at once, so the caller sleeps
+   * that long and leaves without asking again (no polling, and callers wake
+   * one by one at their own places, not together at a window edge). Places
+   * are handed out in the order callers ask.
    *
    * A store chooses each place as the earliest time, on its own clock, when no
    * more than `limit` places fall in any `windowMs` and pacing allows it
@@ -45,7 +60,10 @@ export interface RateLimitStore {
    * `TIME`) so that callers on skewed clocks share one window.
    * @param nowMs the caller's clock, in milliseconds (a store with its own clock may ignore it)
    */
-  reservePlace(window: RateLimitWindow, nowMs: number): number | Promise<number>;
+  reservePlace(
+    window: RateLimitWindow,
+    nowMs: number,
+  ): number | RateLimitPlace | Promise<number | RateLimitPlace>;
 }
 
 /** The client's own choices around the spec's limit. */
@@ -104,6 +122,12 @@ const dropExpired = (log: PlaceLog, windowStartMs: number): void => {
   }
 };
 
+/** Removes one place at `placeMs` (places are in order, so from the back). */
+const removePlace = (log: PlaceLog, placeMs: number): void => {
+  const index = log.times.lastIndexOf(placeMs);
+  if (index >= log.head) log.times.splice(index, 1);
+};
+
 /**
  * The earliest place for one more call at or after `nowMs`: after the places
  * already given (so they stay in order), at least `windowMs` after the place
@@ -140,7 +164,12 @@ export const createMemoryRateLimitStore = (): RateLimitStore => {
       log.times.push(placeMs);
       log.nextDueMs = Math.max(log.nextDueMs, placeMs) + window.windowMs / window.limit;
       if (logs.size > 10_000) forgetIdleLogs(logs, nowMs, window.windowMs);
-      return placeMs - nowMs;
+      const waitMs = placeMs - nowMs;
+      // A place now is used now: only a later one may come back (and a number
+      // costs nothing on the usual path).
+      if (waitMs <= 0) return 0;
+      const placeLog = log;
+      return { waitMs, release: () => removePlace(placeLog, placeMs) };
     },
   };
 };

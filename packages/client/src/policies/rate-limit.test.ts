@@ -6,10 +6,18 @@ import { createChatClient } from '../create-chat-client.js';
 import {
   createMemoryRateLimitStore,
   processRateLimitStore,
+  type RateLimitPlace,
   type RateLimitStore,
   type RateLimitWindow,
   rateLimitDefaults,
 } from './rate-limit-store.js';
+
+/** The wait a store answered, whether a number or a place it can take back. */
+const waitFor = (store: RateLimitStore, window: RateLimitWindow, nowMs: number): number => {
+  const answer = store.reservePlace(window, nowMs);
+  if (answer instanceof Promise) throw new Error('the memory store answers synchronously');
+  return typeof answer === 'number' ? answer : answer.waitMs;
+};
 
 describe('createMemoryRateLimitStore (sliding-window log)', () => {
   // burst = limit: no pacing, so these cases see the window alone.
@@ -22,56 +30,54 @@ describe('createMemoryRateLimitStore (sliding-window log)', () => {
 
   it('gives places now while the window has room, then the first place that frees', () => {
     const store = createMemoryRateLimitStore();
-    const waits = [0, 10, 20, 30].map((now) => store.reservePlace(window(3), 1000 + now));
+    const waits = [0, 10, 20, 30].map((now) => waitFor(store, window(3), 1000 + now));
     // The fourth call (asking at 1030) gets the place at 2000, when the first leaves the window.
     expect(waits).toEqual([0, 0, 0, 970]);
   });
 
   it('takes the place it answers with, so a caller never asks twice', () => {
     const store = createMemoryRateLimitStore();
-    expect(store.reservePlace(window(1), 0)).toBe(0);
+    expect(waitFor(store, window(1), 0)).toBe(0);
     // Places at 1000, 2000, 3000: each one window after the one before.
-    expect(store.reservePlace(window(1), 500)).toBe(500);
-    expect(store.reservePlace(window(1), 600)).toBe(1400);
-    expect(store.reservePlace(window(1), 700)).toBe(2300);
+    expect(waitFor(store, window(1), 500)).toBe(500);
+    expect(waitFor(store, window(1), 600)).toBe(1400);
+    expect(waitFor(store, window(1), 700)).toBe(2300);
     // A call exactly one window after the last place is outside it (the emulator's rule too).
-    expect(store.reservePlace(window(1), 4000)).toBe(0);
+    expect(waitFor(store, window(1), 4000)).toBe(0);
   });
 
   it('hands places out in the order callers ask, never before one already given', () => {
     const store = createMemoryRateLimitStore();
-    const places = [0, 0, 0, 0, 0].map(
-      (now) => now + (store.reservePlace(window(2, 100), now) as number),
-    );
+    const places = [0, 0, 0, 0, 0].map((now) => now + waitFor(store, window(2, 100), now));
     expect(places).toEqual([0, 0, 100, 100, 200]);
   });
 
   it('paces calls after a burst, one every windowMs / limit, refilling while idle', () => {
     const store = createMemoryRateLimitStore();
     const paced = { key: 'k', limit: 100, windowMs: 1000, burst: 3 };
-    const reserved = [0, 0, 0, 0, 0].map(() => store.reservePlace(paced, 0));
+    const reserved = [0, 0, 0, 0, 0].map(() => waitFor(store, paced, 0));
     expect(reserved).toEqual([0, 0, 0, 10, 20]);
     // After 200 ms of quiet the whole burst is back, and no more.
-    const later = [0, 0, 0, 0].map(() => store.reservePlace(paced, 220));
+    const later = [0, 0, 0, 0].map(() => waitFor(store, paced, 220));
     expect(later).toEqual([0, 0, 0, 10]);
   });
 
   it('waits for whichever comes last, the window or the pacing', () => {
     const store = createMemoryRateLimitStore();
     const both = { key: 'k', limit: 2, windowMs: 1000, burst: 2 };
-    expect(store.reservePlace(both, 0)).toBe(0);
-    expect(store.reservePlace(both, 0)).toBe(0);
+    expect(waitFor(store, both, 0)).toBe(0);
+    expect(waitFor(store, both, 0)).toBe(0);
     // Pacing alone would allow a call at 500; the window holds two until 1000.
-    expect(store.reservePlace(both, 600)).toBe(400);
+    expect(waitFor(store, both, 600)).toBe(400);
     // The places at 1000 and 1000 fill the next window: the one after waits for 2000.
-    expect(store.reservePlace(both, 1000)).toBe(0);
-    expect(store.reservePlace(both, 1000)).toBe(1000);
+    expect(waitFor(store, both, 1000)).toBe(0);
+    expect(waitFor(store, both, 1000)).toBe(1000);
   });
 
   it('keeps windows apart by key', () => {
     const store = createMemoryRateLimitStore();
-    store.reservePlace({ key: 'a', limit: 1, windowMs: 1000, burst: 1 }, 0);
-    expect(store.reservePlace({ key: 'b', limit: 1, windowMs: 1000, burst: 1 }, 0)).toBe(0);
+    waitFor(store, { key: 'a', limit: 1, windowMs: 1000, burst: 1 }, 0);
+    expect(waitFor(store, { key: 'b', limit: 1, windowMs: 1000, burst: 1 }, 0)).toBe(0);
   });
 
   it('never gives more than the limit places in any window, whatever the callers do', () => {
@@ -82,7 +88,7 @@ describe('createMemoryRateLimitStore (sliding-window log)', () => {
     for (let now = 0; now < 5000; now += 1) {
       nextAsk.forEach((askAt, caller) => {
         if (askAt > now) return;
-        const place = now + (store.reservePlace(window(200), now) as number);
+        const place = now + waitFor(store, window(200), now);
         places.push(place);
         nextAsk[caller] = place + ((caller * now) % 3);
       });
@@ -91,9 +97,25 @@ describe('createMemoryRateLimitStore (sliding-window log)', () => {
     let head = 0;
     for (let tail = 0; tail < places.length; tail += 1) {
       expect(places[tail]).toBeGreaterThanOrEqual(places[tail - 1] ?? 0);
-      while ((places[head] as number) <= (places[tail] as number) - 1000) head += 1;
+      while (places[head] <= places[tail] - 1000) head += 1;
       expect(tail - head + 1).toBeLessThanOrEqual(200);
     }
+  });
+
+  it('takes a later place back, so the window has room for another call sooner', () => {
+    const store = createMemoryRateLimitStore();
+    expect([0, 0].map(() => waitFor(store, window(2), 0))).toEqual([0, 0]);
+    const third = store.reservePlace(window(2), 0) as RateLimitPlace;
+    expect(third.waitMs).toBe(1000);
+    expect(waitFor(store, window(2), 0)).toBe(1000);
+    third.release();
+    // Without the release the window would hold two places at 1000 until 2000;
+    // pacing (one every 500 ms, not given back) allows 1500.
+    expect(waitFor(store, window(2), 0)).toBe(1500);
+  });
+
+  it('answers a place now with a plain 0 (nothing to give back)', () => {
+    expect(createMemoryRateLimitStore().reservePlace(window(1), 0)).toBe(0);
   });
 
   it('is one store per process, shared by every client', () => {
