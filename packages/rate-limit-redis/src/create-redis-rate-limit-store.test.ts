@@ -1,3 +1,4 @@
+import type { RateLimitPlace, RateLimitStore } from '@avchatroom/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConnectedClient, connectClient, redisClientKinds } from '../test/redis-clients.js';
 import { type RedisServer, startRedisServer } from '../test/redis-server.js';
@@ -6,7 +7,7 @@ import {
   RateLimitStoreUnavailableError,
   redisRateLimitKeys,
 } from './index.js';
-import { reservePlaceScriptSha } from './reserve-place-script.js';
+import { reservePlace } from './reserve-place-script.js';
 
 let server: RedisServer;
 beforeAll(async () => {
@@ -15,6 +16,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
+
+/** The wait of a store's answer (this store always answers a place it can take back). */
+const waitOf = async (answer: ReturnType<RateLimitStore['reservePlace']>): Promise<number> => {
+  const settled = await answer;
+  return typeof settled === 'number' ? settled : settled.waitMs;
+};
 
 let windowCount = 0;
 /** A fresh window key per test, so tests never share places. */
@@ -55,7 +62,9 @@ describe.each(redisClientKinds)('with %s', (kind) => {
   it('gives places now while the window has room, then one window after the place limit back', async () => {
     const store = createRedisRateLimitStore({ client: redis.client });
     const window = freshWindow(3, 400);
-    const waits = await Promise.all([0, 1, 2, 3, 4].map(() => store.reservePlace(window, 0)));
+    const waits = await Promise.all(
+      [0, 1, 2, 3, 4].map(() => waitOf(store.reservePlace(window, 0))),
+    );
     const places = await placesOf(redis, window.key);
     // Three at once (each at Redis's now); the fourth and fifth exactly one
     // window after the first and second.
@@ -93,7 +102,7 @@ describe.each(redisClientKinds)('with %s', (kind) => {
     const until = Date.now() + 1_200;
     const caller = async () => {
       while (Date.now() < until) {
-        const waitMs = await store.reservePlace(window, Date.now());
+        const waitMs = await waitOf(store.reservePlace(window, Date.now()));
         await new Promise((resolve) => setTimeout(resolve, Math.ceil(waitMs)));
       }
     };
@@ -114,10 +123,10 @@ describe.each(redisClientKinds)('with %s', (kind) => {
       const behind = createRedisRateLimitStore({ client: other.client });
       const window = freshWindow(2, 1_000);
       const hour = 3_600_000;
-      expect(await ahead.reservePlace(window, Date.now() + hour)).toBe(0);
-      expect(await behind.reservePlace(window, Date.now() - hour)).toBe(0);
+      expect(await waitOf(ahead.reservePlace(window, Date.now() + hour))).toBe(0);
+      expect(await waitOf(behind.reservePlace(window, Date.now() - hour))).toBe(0);
       // The third place is one window after the first, whichever clock asks.
-      const third = await behind.reservePlace(window, Date.now() - hour);
+      const third = await waitOf(behind.reservePlace(window, Date.now() - hour));
       expect(third).toBeGreaterThan(800);
       expect(third).toBeLessThanOrEqual(1_000);
     } finally {
@@ -128,9 +137,9 @@ describe.each(redisClientKinds)('with %s', (kind) => {
   it('runs the script by its SHA, and sends the source again after SCRIPT FLUSH (NOSCRIPT)', async () => {
     const store = createRedisRateLimitStore({ client: redis.client });
     await redis.command(['SCRIPT', 'FLUSH']);
-    expect(await redis.command(['SCRIPT', 'EXISTS', reservePlaceScriptSha])).toEqual([0]);
+    expect(await redis.command(['SCRIPT', 'EXISTS', reservePlace.sha])).toEqual([0]);
     await store.reservePlace(freshWindow(5, 1_000), 0);
-    expect(await redis.command(['SCRIPT', 'EXISTS', reservePlaceScriptSha])).toEqual([1]);
+    expect(await redis.command(['SCRIPT', 'EXISTS', reservePlace.sha])).toEqual([1]);
     await redis.command(['CONFIG', 'RESETSTAT']);
     await store.reservePlace(freshWindow(5, 1_000), 0);
     const stats = (await redis.command(['INFO', 'commandstats'])) as string;
@@ -153,11 +162,28 @@ describe.each(redisClientKinds)('with %s', (kind) => {
     expect(await redis.command(['EXISTS', keys.places, keys.pacing])).toBe(0);
   });
 
+  it('takes a place back, so the window has room for another call sooner', async () => {
+    const store = createRedisRateLimitStore({ client: redis.client });
+    const window = freshWindow(2, 600);
+    await Promise.all([0, 1].map(() => store.reservePlace(window, 0)));
+    const third = (await store.reservePlace(window, 0)) as RateLimitPlace;
+    expect(third.waitMs).toBeGreaterThan(500);
+    expect(await placesOf(redis, window.key)).toHaveLength(3);
+    await third.release();
+    expect(await placesOf(redis, window.key)).toHaveLength(2);
+    // Without the release the fifth place would be 1,200 ms after the first
+    // two (two places at 600); now it is at 900 (pacing, not given back).
+    await store.reservePlace(window, 0);
+    const fifth = await waitOf(store.reservePlace(window, 0));
+    expect(fifth).toBeGreaterThan(800);
+    expect(fifth).toBeLessThanOrEqual(900);
+  });
+
   it('uses keyPrefix and keeps windows apart by key', async () => {
     const store = createRedisRateLimitStore({ client: redis.client, keyPrefix: 'team-a:' });
     const window = freshWindow(1, 1_000);
-    expect(await store.reservePlace(window, 0)).toBe(0);
-    expect(await store.reservePlace({ ...window, key: `${window.key}-other` }, 0)).toBe(0);
+    expect(await waitOf(store.reservePlace(window, 0))).toBe(0);
+    expect(await waitOf(store.reservePlace({ ...window, key: `${window.key}-other` }, 0))).toBe(0);
     expect(await redis.command(['EXISTS', `team-a:{${window.key}}:places`])).toBe(1);
   });
 

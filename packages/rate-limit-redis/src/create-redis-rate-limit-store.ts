@@ -1,12 +1,14 @@
 import {
   createMemoryRateLimitStore,
+  type RateLimitPlace,
   type RateLimitStore,
   type RateLimitWindow,
 } from '@avchatroom/client';
 import { RateLimitStoreUnavailableError } from './rate-limit-store-unavailable-error.js';
 import { type RedisClientLike, scriptRunnerFor } from './redis-client-adapter.js';
 import { redisRateLimitKeys } from './redis-keys.js';
-import { runReservePlaceScript } from './run-script.js';
+import { releasePlace, reservePlace } from './reserve-place-script.js';
+import { runScript } from './run-script.js';
 
 /** The store's defaults, in one place. */
 export const redisRateLimitStoreDefaults = {
@@ -132,7 +134,7 @@ export const createRedisRateLimitStore = (options: RedisRateLimitStoreOptions): 
   const share = options.localFallback?.share;
   const localStore = share === undefined ? undefined : createMemoryRateLimitStore();
 
-  const reserveInRedis = async (window: RateLimitWindow): Promise<number> => {
+  const reserveInRedis = async (window: RateLimitWindow): Promise<RateLimitPlace> => {
     const notReady = runner.notReady();
     if (notReady !== undefined) {
       throw new RateLimitStoreUnavailableError(
@@ -146,7 +148,7 @@ export const createRedisRateLimitStore = (options: RedisRateLimitStoreOptions): 
     let answer: unknown;
     try {
       answer = await withinTimeout(
-        runReservePlaceScript(runner, [keys.places, keys.pacing], args),
+        runScript(runner, reservePlace, [keys.places, keys.pacing], args),
         timeoutMs,
         window.key,
       );
@@ -156,14 +158,25 @@ export const createRedisRateLimitStore = (options: RedisRateLimitStoreOptions): 
         cause: error,
       });
     }
-    if (typeof answer !== 'number' || !(answer >= 0)) {
+    const [waitUs, member] = Array.isArray(answer) ? answer : [];
+    if (typeof waitUs !== 'number' || !(waitUs >= 0) || typeof member !== 'string') {
       throw new RateLimitStoreUnavailableError(
         'command-failed',
         window.key,
-        `the script answered ${typeof answer}, not a wait in microseconds`,
+        'the script answered something other than [wait in microseconds, place]',
       );
     }
-    return answer / 1000;
+    return {
+      waitMs: waitUs / 1000,
+      // One more round trip, only for a place its caller cannot use; if it
+      // fails, the place stays taken until it leaves the window.
+      release: () =>
+        withinTimeout(
+          runScript(runner, releasePlace, [keys.places], [member]),
+          timeoutMs,
+          window.key,
+        ).then(() => undefined),
+    };
   };
 
   return {

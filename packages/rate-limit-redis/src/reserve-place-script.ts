@@ -1,4 +1,4 @@
-// The one script behind every reservation, run atomically by Redis. Time is
+// The script behind every reservation, run atomically by Redis. Time is
 // Redis's own (TIME), so processes on machines with skewed clocks share one
 // window. Both keys carry the window's hash tag, so Redis Cluster keeps them in
 // one slot. Times are microseconds.
@@ -27,14 +27,32 @@ if back[2] then place = math.max(place, tonumber(back[2]) + window) end
 local tat = tonumber(redis.call('HGET', KEYS[2], 'tat') or now)
 place = math.max(place, math.max(tat, now) - (burst - 1) * interval)
 local seq = redis.call('HINCRBY', KEYS[2], 'seq', 1)
-redis.call('ZADD', KEYS[1], string.format('%.17g', place), string.format('%d:%.0f', seq, now))
+local member = string.format('%d:%.0f', seq, now)
+redis.call('ZADD', KEYS[1], string.format('%.17g', place), member)
 redis.call('HSET', KEYS[2], 'tat', string.format('%.17g', math.max(tat, place) + interval))
 -- Idle keys go away two windows after their last place.
 local ttl = math.ceil((place - now + 2 * window) / 1000) + 1
 redis.call('PEXPIRE', KEYS[1], ttl)
 redis.call('PEXPIRE', KEYS[2], ttl)
-return math.ceil(place - now)
+return { math.ceil(place - now), member }
 `;
 
-/** What EVALSHA names the script by. */
-export const reservePlaceScriptSha = createHash('sha1').update(reservePlaceScript).digest('hex');
+/**
+ * Gives a place back (a caller that woke too late for it, or gave up):
+ * KEYS[1] the places, ARGV[1] the member the reservation answered.
+ */
+export const releasePlaceScript = `return redis.call('ZREM', KEYS[1], ARGV[1])`;
+
+/** A script and the SHA1 that EVALSHA names it by. */
+export interface RedisScript {
+  source: string;
+  sha: string;
+}
+
+const scriptOf = (source: string): RedisScript => ({
+  source,
+  sha: createHash('sha1').update(source).digest('hex'),
+});
+
+export const reservePlace: RedisScript = scriptOf(reservePlaceScript);
+export const releasePlace: RedisScript = scriptOf(releasePlaceScript);
