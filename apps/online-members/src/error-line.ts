@@ -42,7 +42,7 @@ const extraInfo = (info: string, meaning: string | undefined): string => {
 const apiErrorText = (error: ChatApiError): string => {
   const meaning = error.meaning ?? 'An ErrorCode the docs do not list.';
   return withHint(
-    `ErrorCode ${error.code} ${error.name}: ${sentence(meaning)}${extraInfo(error.info, error.meaning)}`,
+    `ErrorCode ${error.code} ${error.codeName}: ${sentence(meaning)}${extraInfo(error.info, error.meaning)}`,
     hintFor(error),
   );
 };

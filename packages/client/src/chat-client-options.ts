@@ -91,8 +91,11 @@ export interface ChatClientOptionsBase {
  * The admin's credentials: the secret key (the client issues and renews
  * UserSigs) or a fixed UserSig. Neither is ever logged or put in an error.
  */
+// The secretKey form comes last: TypeScript reports a mismatch against a
+// union's last member, so `secretKey: process.env.X` (string | undefined) is
+// reported as a secretKey that may be undefined, not as a missing userSig.
 export type ChatCredentialOptions =
-  | { secretKey: string; userSig?: never }
-  | { userSig: string; secretKey?: never };
+  | { userSig: string; secretKey?: never }
+  | { secretKey: string; userSig?: never };
 
 export type ChatClientOptions = ChatClientOptionsBase & ChatCredentialOptions;

@@ -18,6 +18,7 @@ describe('ChatApiError types', () => {
     expectTypeOf(error.code).toMatchTypeOf<number>();
     expectTypeOf(error.retry).toEqualTypeOf<ChatRetryClass>();
     expectTypeOf(error.code).toEqualTypeOf<ChatErrorCode | UndocumentedChatErrorCode>();
+    expectTypeOf(error.codeName).toEqualTypeOf<string>();
   });
 
   it('includes the codes of the spec in the union', () => {

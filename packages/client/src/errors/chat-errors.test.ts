@@ -41,9 +41,11 @@ describe('error classes', () => {
     expect(error.stack).toContain(error.message);
   });
 
-  it('names the class, except ChatApiError, which takes the code name from the spec', () => {
+  it('names the class, ChatApiError too; the code name from the spec is codeName', () => {
     expect(new ChatTimeoutError(1, context).name).toBe('ChatTimeoutError');
-    expect(new ChatApiError(10010, '', context).name).toBe('GroupNotFound');
+    const error = new ChatApiError(10010, '', context);
+    expect(error).toMatchObject({ name: 'ChatApiError', codeName: 'GroupNotFound' });
+    expect(String(error)).toMatch(/^ChatApiError: getMembers failed with ErrorCode 10010/);
   });
 
   it('fills a ChatApiError from the generated table', () => {
@@ -51,7 +53,7 @@ describe('error classes', () => {
     expect(error).toMatchObject({
       code: 60007,
       info: 'over limit',
-      name: 'RestCallFrequencyOverLimit',
+      codeName: 'RestCallFrequencyOverLimit',
       retry: 'backOff',
       documented: true,
       requestId: 123456789,
@@ -67,7 +69,7 @@ describe('error classes', () => {
     const error = new ChatApiError(12345, '', context);
     expect(error).toMatchObject({
       code: 12345,
-      name: 'UndocumentedChatError',
+      codeName: 'UndocumentedChatError',
       retry: 'never',
       documented: false,
     });

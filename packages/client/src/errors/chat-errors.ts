@@ -15,15 +15,18 @@ import {
 export type UndocumentedChatErrorCode = number & {};
 
 /**
- * The API answered with ErrorCode other than 0. `name`, `meaning` and `retry`
- * come from the spec's error-code table; for an undocumented code `name` is
- * `UndocumentedChatError` and `retry` is `never`.
+ * The API answered with ErrorCode other than 0. `codeName`, `meaning` and
+ * `retry` come from the spec's error-code table; for an undocumented code
+ * `codeName` is `UndocumentedChatError` and `retry` is `never`. `name` is the
+ * class name, as on every error of the client.
  *
  * @example
  * if (error instanceof ChatApiError && error.code === 10010) console.log('no such group');
  */
 export class ChatApiError extends ChatError {
   readonly code: ChatErrorCode | UndocumentedChatErrorCode;
+  /** The code's name in the spec (`GroupNotFound`), or `UndocumentedChatError`. */
+  readonly codeName: string;
   /** The server's ErrorInfo text. */
   readonly info: string;
   readonly meaning: string | undefined;
@@ -38,7 +41,7 @@ export class ChatApiError extends ChatError {
       `${context.operation} failed with ErrorCode ${code} (${entry?.name ?? 'undocumented'}): ${info || entry?.meaning || 'no ErrorInfo'}`,
       context,
     );
-    this.name = entry?.name ?? 'UndocumentedChatError';
+    this.codeName = entry?.name ?? 'UndocumentedChatError';
     this.code = code;
     this.info = info;
     this.meaning = entry?.meaning;

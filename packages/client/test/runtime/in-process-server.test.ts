@@ -83,7 +83,7 @@ it('sends a UserSig the server can verify and reports API errors as ChatApiError
   });
   const error = await client.getMembers({ groupId: 'missing' }).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ChatApiError);
-  expect(error).toMatchObject({ code: 10010, name: 'GroupNotFound' });
+  expect(error).toMatchObject({ code: 10010, codeName: 'GroupNotFound' });
   const verdict = await verifyUserSig(seen.at(-1)?.userSig, { sdkAppId, secretKey });
   expect(verdict).toMatchObject({ valid: true, identifier: 'admin' });
 });
