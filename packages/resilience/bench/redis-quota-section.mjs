@@ -41,6 +41,7 @@ const summarize = (label, run) => {
   const total = perProcess.reduce((sum, value) => sum + value, 0);
   const roundTrips = run.results.flatMap((result) => result.roundTripsMs ?? []);
   const reservations = run.results.reduce((sum, result) => sum + (result.reservations ?? 0), 0);
+  const released = run.results.reduce((sum, result) => sum + (result.released ?? 0), 0);
   const attempts = run.results.reduce((sum, result) => sum + result.attempts, 0);
   return {
     label,
@@ -51,6 +52,7 @@ const summarize = (label, run) => {
     sent: run.clientBusiestWindow,
     roundTrips,
     reservations,
+    released,
     attempts,
     retries: run.results.reduce((sum, result) => sum + result.retries, 0),
     errors: run.results.reduce((sum, result) => sum + errorCount(result.errors), 0),
@@ -68,7 +70,9 @@ const cells = (row) => [
   row.roundTrips.length > 0
     ? `${milliseconds(median(row.roundTrips))} / ${milliseconds(percentile(row.roundTrips, 0.99))}`
     : '-',
-  row.reservations > 0 ? `${integer(row.reservations)} / ${integer(row.attempts)}` : '-',
+  row.reservations > 0
+    ? `${integer(row.reservations)} (${integer(row.released)}) / ${integer(row.attempts)}`
+    : '-',
   integer(row.retries),
   integer(row.errors),
 ];
@@ -136,7 +140,7 @@ export const measureRedisQuota = async ({ emulator, secretKey, durationMs, concu
           { title: 'busiest 1 s served', align: 'right' },
           { title: 'busiest 1 s sent (all)', align: 'right' },
           { title: 'Redis round trip median / p99', align: 'right' },
-          { title: 'places / attempts', align: 'right' },
+          { title: 'places (given back) / attempts', align: 'right' },
           { title: 'retries', align: 'right' },
           { title: 'errors thrown', align: 'right' },
         ],
@@ -155,7 +159,7 @@ export const measureRedisQuota = async ({ emulator, secretKey, durationMs, concu
     ],
     notes: [
       `With a window in each process, the ${processCount} processes together send up to ${processCount} times the limit and the emulator refuses the excess; the client retries those refusals (backOff, from 1 s), and what is still refused after the retries reaches the caller. That is why a shared store exists.`,
-      'places / attempts: every attempt takes one place; more places than attempts are places taken again by calls that woke too late for theirs (the client takes a new place when it wakes more than half the margin late), and places held by calls that were still waiting at the deadline. Those held places are why the Redis rows run the same number of loops in all as the one-process run: a waiting call holds a place reserved ahead, so every extra loop strands one more place at the deadline.',
+      'places (given back) / attempts: the places reserved in Redis, how many of them calls gave back, and the attempts sent. A call gives its place back and takes a new one when it wakes more than half the margin after it (a busy event loop, a late answer from Redis), and gives it back when it is aborted (at the deadline). The Redis rows run the same number of loops in all as the one-process run: every waiting call holds a place reserved ahead.',
     ],
     broken: wrongAnswers > 0 ? `${wrongAnswers} pages had the wrong number of members` : undefined,
     measured: [

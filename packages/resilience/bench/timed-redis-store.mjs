@@ -23,22 +23,33 @@ export const createTimedRedisStore = async (settings) => {
   const { redis, close } = await connect(settings);
   const store = createRedisRateLimitStore({ client: redis });
   let roundTripsMs = [];
+  let released = 0;
   return {
     store: {
       reservePlace: async (window, nowMs) => {
         const started = performance.now();
+        let place;
         try {
-          return await store.reservePlace(window, nowMs);
+          place = await store.reservePlace(window, nowMs);
         } finally {
           roundTripsMs.push(performance.now() - started);
         }
+        if (typeof place === 'number') return place;
+        return {
+          waitMs: place.waitMs,
+          release: () => {
+            released += 1;
+            return place.release();
+          },
+        };
       },
     },
     reset: () => {
       roundTripsMs = [];
+      released = 0;
     },
-    /** Reservations made (places taken) and each one's round trip in ms. */
-    figures: () => ({ reservations: roundTripsMs.length, roundTripsMs }),
+    /** Reservations made, places given back, and each reservation's round trip in ms. */
+    figures: () => ({ reservations: roundTripsMs.length, released, roundTripsMs }),
     close,
   };
 };
