@@ -97,7 +97,7 @@ describe('createMemoryRateLimitStore (sliding-window log)', () => {
     let head = 0;
     for (let tail = 0; tail < places.length; tail += 1) {
       expect(places[tail]).toBeGreaterThanOrEqual(places[tail - 1] ?? 0);
-      while (places[head] <= places[tail] - 1000) head += 1;
+      while ((places[head] ?? 0) <= (places[tail] ?? 0) - 1000) head += 1;
       expect(tail - head + 1).toBeLessThanOrEqual(200);
     }
   });
