@@ -20,10 +20,20 @@ export const csvCell = (value: string | number): string => {
   return /[",\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
 };
 
-const columns = ['Member_Account', 'JoinTime', 'NickName', 'Avatar'] as const;
-
-/** A header row, then one row per member; CRLF line ends, as RFC 4180 says. */
-export const formatCsv = (members: readonly OnlineMember[]): string =>
-  [columns, ...members.map((member) => columns.map((column) => member[column] ?? ''))]
-    .map((row) => `${row.map(csvCell).join(',')}\r\n`)
+/** A header row of the field names, then one row per record; CRLF line ends, as RFC 4180 says. */
+export const formatCsvRecords = <Field extends string>(
+  columns: readonly Field[],
+  records: readonly Partial<Record<Field, string | number | boolean>>[],
+): string =>
+  [columns, ...records.map((record) => columns.map((column) => record[column] ?? ''))]
+    .map(
+      (row) =>
+        `${row.map((cell) => csvCell(typeof cell === 'boolean' ? String(cell) : cell)).join(',')}\r\n`,
+    )
     .join('');
+
+const memberColumns = ['Member_Account', 'JoinTime', 'NickName', 'Avatar'] as const;
+
+/** A header row, then one row per member. */
+export const formatCsv = (members: readonly OnlineMember[]): string =>
+  formatCsvRecords(memberColumns, members);

@@ -1,14 +1,13 @@
 import { documentedMember, type ListingView } from './listing-view.js';
 
-/** One object: `{ groupId, members, truncated, pages }`, indented for reading. */
+/** A value as indented JSON, for reading, with a final newline. */
+export const jsonText = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+/** One object: `{ groupId, members, truncated, pages }`. */
 export const formatJson = (listing: ListingView): string =>
-  `${JSON.stringify(
-    {
-      groupId: listing.groupId,
-      members: listing.members.map(documentedMember),
-      truncated: listing.truncated,
-      pages: listing.pages,
-    },
-    null,
-    2,
-  )}\n`;
+  jsonText({
+    groupId: listing.groupId,
+    members: listing.members.map(documentedMember),
+    truncated: listing.truncated,
+    pages: listing.pages,
+  });
