@@ -13,6 +13,7 @@ export default defineConfig({
             'src/**/*.test.ts',
             'test/runtime/**/*.test.ts',
             'test/bundle-size/**/*.test.ts',
+            'test/readme/**/*.test.ts',
           ],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
         },

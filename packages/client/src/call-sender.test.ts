@@ -347,7 +347,7 @@ describe('UserSig renewal on 70001', () => {
       testOptions(fetch, { userSig: undefined, secretKey: 'test-secret-key' }),
     );
     const { error } = await settle(client.getMembers({ groupId: 'g' }));
-    expect(error).toMatchObject({ code: 70001, name: 'UserSigExpired', retry: 'renewUserSig' });
+    expect(error).toMatchObject({ code: 70001, codeName: 'UserSigExpired', retry: 'renewUserSig' });
     expect(requests).toHaveLength(2);
   });
 

@@ -21,6 +21,8 @@ export interface CallSettings {
   identifier: string;
   userSigs: UserSigProvider;
   fetch: typeof fetch;
+  /** Headers of every request, `content-type` included (the `headers` option). */
+  headers?: Readonly<Record<string, string>> | undefined;
   timeoutMs: number;
   /** The largest response body read; see ChatClientOptionsBase.maxResponseBytes. */
   maxResponseBytes: number;

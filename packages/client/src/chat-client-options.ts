@@ -81,6 +81,13 @@ export interface ChatClientOptionsBase {
   userSigExpireSeconds?: number;
   /** @default globalThis.fetch */
   fetch?: typeof fetch;
+  /**
+   * Headers sent with every request (not by createChatFetch: its requests
+   * carry their own). The client sets `content-type` itself.
+   * @example { Prefer: 'example=groupNotFound' } // a named example of a Prism mock
+   * @default none
+   */
+  headers?: HeadersInit;
   /** Receives log lines (redacted). @default none: the client is silent */
   logger?: ChatLogger;
   /** @default 'info' */

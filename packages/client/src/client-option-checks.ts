@@ -10,7 +10,7 @@ import { isValidIdentifier, MAX_IDENTIFIER_BYTES } from './user-sig/validate-opt
 
 type OptionName = keyof ChatClientOptions;
 /** The options with a field-by-field check of their own (below the simple ones). */
-type NestedOption = 'rateLimit' | 'logger';
+type NestedOption = 'rateLimit' | 'logger' | 'headers';
 
 /** The most retries a client makes after the first attempt. */
 export const MAX_RETRIES = 10;
@@ -91,6 +91,7 @@ const optionNames: readonly OptionName[] = [
   ...(Object.keys(simpleChecks) as Exclude<OptionName, NestedOption>[]),
   'rateLimit',
   'logger',
+  'headers',
 ];
 
 const unreadable = (path: string) => `${path} could not be read (its getter threw)`;
@@ -154,6 +155,31 @@ const checkLogger = (value: unknown): string[] => {
   return problems;
 };
 
+const headersShape =
+  'options.headers must be a Headers object, a record of header names to values or a list of [name, value] pairs, with valid names and values';
+
+/**
+ * headers as read once, into a record, and its problems. Neither names nor
+ * values are echoed: a header may hold a credential.
+ */
+const readHeaders = (value: unknown): { value: Record<string, string>; problems: string[] } => {
+  if (value === undefined) return { value: {}, problems: [] };
+  if (typeof value !== 'object' || value === null) return { value: {}, problems: [headersShape] };
+  let headers: Headers;
+  try {
+    headers = new Headers(value as HeadersInit);
+  } catch {
+    return { value: {}, problems: [headersShape] };
+  }
+  if (headers.has('content-type')) {
+    return {
+      value: {},
+      problems: ['options.headers must not set content-type (the client sends JSON)'],
+    };
+  }
+  return { value: Object.fromEntries(headers), problems: [] };
+};
+
 const suggestion = (name: string) => {
   const match = optionNames.find((known) => known.toLowerCase() === name.toLowerCase());
   return match ? ` (did you mean ${match}?)` : '';
@@ -170,7 +196,7 @@ export type ClientTarget = 'client' | 'fetch';
 export const checkClientOptions = (
   options: object,
   target: ClientTarget,
-): { options: ChatClientOptions; problems: string[] } => {
+): { options: ChatClientOptions; headers: Record<string, string>; problems: string[] } => {
   const read = readCallerFields(options, optionNames);
   const problems: string[] = [];
   if (read.keysUnreadable) problems.push('options could not be read (its keys threw)');
@@ -186,7 +212,10 @@ export const checkClientOptions = (
   }
   const rateLimit = readRateLimit(values.rateLimit);
   values.rateLimit = rateLimit.value;
-  problems.push(...rateLimit.problems, ...checkLogger(values.logger));
+  const headers = read.unreadable.includes('headers')
+    ? { value: {}, problems: [] }
+    : readHeaders(values.headers);
+  problems.push(...rateLimit.problems, ...checkLogger(values.logger), ...headers.problems);
 
   const given = (name: OptionName) => values[name] !== undefined || read.unreadable.includes(name);
   if (given('secretKey') === given('userSig')) {
@@ -202,6 +231,11 @@ export const checkClientOptions = (
         `options.${name} is not used: each request goes to the URL it is given (set baseUrl on the HTTP client)`,
       );
     }
+    if (given('headers')) {
+      problems.push(
+        'options.headers is not used: each request carries its own headers (set them on the HTTP client)',
+      );
+    }
   }
-  return { options: values as ChatClientOptions, problems };
+  return { options: values as ChatClientOptions, headers: headers.value, problems };
 };

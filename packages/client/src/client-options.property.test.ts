@@ -172,6 +172,9 @@ const badLogLevel = fc.oneof(
   otherTypes('text'),
 );
 
+// A record is valid headers; a list of other than pairs, a proxy that throws and any non-object are not.
+const badHeaders = otherTypes('object');
+
 type OptionName = keyof ChatClientOptions;
 /** One generator of bad values per option: a new option fails to type-check until it has one. */
 const badValues = {
@@ -190,6 +193,7 @@ const badValues = {
   fetch: badFetch,
   logger: badLogger,
   logLevel: badLogLevel,
+  headers: badHeaders,
 } satisfies Record<OptionName, fc.Arbitrary<BadValue>>;
 
 /** Names the message must hold for this bad value of this option. */

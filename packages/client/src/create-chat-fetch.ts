@@ -9,8 +9,11 @@ import { refuseInput } from './operation-call.js';
 import { operationSchemas } from './operation-schemas.js';
 import { resolveClientOptions } from './resolve-client-options.js';
 
-/** The options of createChatClient, less `region` and `baseUrl`: the request's URL decides. */
-export type ChatFetchOptions = Omit<ChatClientOptionsBase, 'region' | 'baseUrl'> &
+/**
+ * The options of createChatClient, less `region`, `baseUrl` and `headers`:
+ * the request's URL and headers decide.
+ */
+export type ChatFetchOptions = Omit<ChatClientOptionsBase, 'region' | 'baseUrl' | 'headers'> &
   ChatCredentialOptions;
 
 const utf8 = new TextEncoder();

@@ -30,7 +30,7 @@ export const resolveClientOptions = (
     throw new TypeError(`${caller}: options must be an object`);
   }
   // From here on only the values read once by the check are used.
-  const { options, problems } = checkClientOptions(given, target);
+  const { options, headers, problems } = checkClientOptions(given, target);
   if (problems.length > 0) {
     throw new TypeError(`${caller}: bad options: ${problems.join('; ')}`);
   }
@@ -62,6 +62,7 @@ export const resolveClientOptions = (
       identifier: options.identifier,
       userSigs,
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      headers: Object.freeze({ ...headers, 'content-type': 'application/json' }),
       timeoutMs: options.timeoutMs ?? retryDefaults.timeoutMs,
       maxResponseBytes: options.maxResponseBytes ?? responseBodyDefaults.maxBytes,
       maxRetries: options.maxRetries ?? retryDefaults.maxRetries,

@@ -50,7 +50,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
  * and classifies the outcome. Rejects only with the caller's abort reason.
  */
 export const sendAttempt = async (
-  settings: Pick<CallSettings, 'fetch' | 'timeoutMs' | 'redact' | 'maxResponseBytes'>,
+  settings: Pick<CallSettings, 'fetch' | 'headers' | 'timeoutMs' | 'redact' | 'maxResponseBytes'>,
   request: CallRequest,
   url: string,
   context: { operation: ChatOperationId; requestId: number; attempts: number },
@@ -59,7 +59,7 @@ export const sendAttempt = async (
   const timeoutMs = request.timeoutMs ?? settings.timeoutMs;
   // A Headers object only when the caller's must be merged: building one per
   // attempt is a measurable share of a small page's cost (pnpm bench).
-  let headers: HeadersInit = jsonContentType;
+  let headers: HeadersInit = settings.headers ?? jsonContentType;
   if (request.headers) {
     headers = new Headers(request.headers);
     headers.set('content-type', 'application/json');

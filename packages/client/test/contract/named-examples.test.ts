@@ -60,20 +60,11 @@ type SdkFunction = (options: {
 
 const prefer = (name: string) => ({ Prefer: `example=${name}` });
 
-// The header picks Prism's example; createChatClient has no per-call headers,
-// so its fetch adds it.
-const withHeaders =
-  (fetch: typeof globalThis.fetch, headers: Record<string, string>): typeof globalThis.fetch =>
-  (input, init) =>
-    fetch(input, {
-      ...init,
-      headers: { ...Object.fromEntries(new Headers(init?.headers)), ...headers },
-    });
-
+// The header picks Prism's example: createChatClient sends it with its headers option.
 const callStyles: Record<string, CallStyle> = {
   createChatClient: async (baseUrl, operation, { name, request }, fetch) => {
     const client = createChatClient({
-      ...clientOptions(withHeaders(fetch, prefer(name))),
+      ...clientOptions(fetch, { headers: prefer(name) }),
       baseUrl,
     }) as unknown as Record<string, (params: unknown) => Promise<{ response: unknown }>>;
     const result = await client[operation]?.(callerParams(operation, request));
@@ -154,7 +145,7 @@ describe('retry policies against the Prism mock', () => {
   it('retries a transient code (systemError, 10002) and then reports it', async () => {
     const { exchanges, fetch } = recordingFetch();
     const client = createChatClient({
-      ...clientOptions(withHeaders(fetch, prefer('systemError')), { maxRetries: 1 }),
+      ...clientOptions(fetch, { maxRetries: 1, headers: prefer('systemError') }),
       baseUrl: inject('prismUrl'),
     });
     const error = await client.getMembers({ groupId: '@TGS#a6I4ZUUGO' }).catch((e: unknown) => e);
@@ -170,7 +161,8 @@ describe('retry policies against the Prism mock', () => {
       identifier: 'admin',
       secretKey: 'contract-test-secret-key',
       maxRetries: 0,
-      fetch: withHeaders(fetch, prefer('userSigExpired')),
+      fetch,
+      headers: prefer('userSigExpired'),
       baseUrl: inject('prismUrl'),
     });
     const error = await client.getMembers({ groupId: '@TGS#a6I4ZUUGO' }).catch((e: unknown) => e);
