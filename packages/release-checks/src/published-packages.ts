@@ -45,16 +45,16 @@ interface PnpmListEntry {
 
 /**
  * Every non-private workspace package, as pnpm sees the workspace
- * (pnpm-workspace.yaml's globs), sorted by name.
+ * (pnpm-workspace.yaml's globs), sorted by name; of this workspace or of a copy at `root`.
  */
-export const findPublishedPackages = async (): Promise<WorkspacePackage[]> => {
+export const findPublishedPackages = async (root = workspaceRoot): Promise<WorkspacePackage[]> => {
   const { stdout } = await runCommand('pnpm', ['ls', '-r', '--json', '--depth', '-1'], {
-    cwd: workspaceRoot,
+    cwd: root,
     timeoutMs: 30_000,
   });
   const entries = JSON.parse(stdout) as PnpmListEntry[];
   return entries
-    .filter((entry) => entry.private !== true && entry.path !== workspaceRoot)
+    .filter((entry) => entry.private !== true && entry.path !== root)
     .map((entry) => {
       if (!entry.name || !entry.version) {
         throw new Error(`${entry.path} is not private but has no name or version`);
