@@ -1,5 +1,5 @@
 import { type ChatClientOptions, type ChatRegionId, chatRegions } from '@avchatroom/client';
-import type { ConnectionFlags } from './parse-command.js';
+import type { ConnectionFlags } from './flag-values.js';
 import { parseWholeNumber } from './parse-numbers.js';
 import { hasControlCharacter } from './terminal-text.js';
 import { UsageError } from './usage-error.js';

@@ -3,11 +3,18 @@ import { echoableName } from './echoable-name.js';
 import { hasControlCharacter } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
 
+/** A command's flags: the value of each single flag, and the values of each repeatable one. */
+export interface FlagValues {
+  values: Record<string, string>;
+  /** The values of a repeatable flag (`--member A --member B`), in the order given. */
+  lists: Record<string, string[]>;
+}
+
 /**
- * Reads a command's flags, each of which takes a value, into `{ name: value }`.
- * The rules (README "Settings", each command's --help): every flag is given at
- * most once, with a non-empty value free of control characters; a value that
- * starts with `-` is written `--flag=VALUE`; no positional arguments. The
+ * Reads a command's flags, each of which takes a value. The rules (README
+ * "Settings", each command's --help): every flag but a repeatable one is given
+ * at most once, each with a non-empty value free of control characters; a value
+ * that starts with `-` is written `--flag=VALUE`; no positional arguments. The
  * messages are the CLI's own: Node's vary between versions and quote what was
  * typed, which may be a secret pasted in the wrong place.
  */
@@ -15,7 +22,10 @@ export const readFlags = (
   command: string,
   args: readonly string[],
   flagNames: readonly string[],
-): Record<string, string> => {
+  repeatable: readonly string[] = [],
+): FlagValues => {
+  // `mark set` and `mark delete` share the help of `mark`.
+  const helpCommand = command.split(' ')[0];
   const { tokens } = parseArgs({
     args: [...args],
     options: Object.fromEntries(flagNames.map((name) => [name, { type: 'string' as const }])),
@@ -24,36 +34,31 @@ export const readFlags = (
     tokens: true,
   });
   const values: Record<string, string> = {};
+  const lists: Record<string, string[]> = {};
+  const refuse: (message: string) => never = (message) => {
+    throw new UsageError(message, helpCommand);
+  };
   for (const token of tokens) {
     if (token.kind === 'option-terminator') continue;
-    if (token.kind === 'positional') {
-      throw new UsageError(`${command} takes no positional arguments`, command);
-    }
+    if (token.kind === 'positional') refuse(`${command} takes no positional arguments`);
     if (!flagNames.includes(token.name)) {
       const known = flagNames.map((name) => `--${name}`).join(', ');
-      throw new UsageError(
+      refuse(
         `unknown option${echoableName(token.rawName)}; ${command} takes ${known || 'no options'}`,
-        command,
       );
     }
     const flag = `--${token.name}`;
     const { value } = token;
     if (value === undefined || value === '' || (!token.inlineValue && value.startsWith('-'))) {
-      throw new UsageError(
-        `${flag} needs a value (one that starts with - is written ${flag}=VALUE)`,
-        command,
-      );
+      refuse(`${flag} needs a value (one that starts with - is written ${flag}=VALUE)`);
     }
-    if (Object.hasOwn(values, token.name)) {
-      throw new UsageError(`${flag} is given more than once`, command);
-    }
+    const isList = repeatable.includes(token.name);
+    if (!isList && Object.hasOwn(values, token.name)) refuse(`${flag} is given more than once`);
     if (hasControlCharacter(value)) {
-      throw new UsageError(
-        `${flag} holds a control character (a newline, a tab or an escape)`,
-        command,
-      );
+      refuse(`${flag} holds a control character (a newline, a tab or an escape)`);
     }
-    values[token.name] = value;
+    if (isList) lists[token.name] = [...(lists[token.name] ?? []), value];
+    else values[token.name] = value;
   }
-  return values;
+  return { values, lists };
 };

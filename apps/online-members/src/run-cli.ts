@@ -2,13 +2,15 @@ import { ChatRequestValidationError, createChatClient } from '@avchatroom/client
 import { abortableSleep } from './abortable-sleep.js';
 import type { CliIo } from './cli-io.js';
 import { colorsFor } from './color.js';
+import { runOperatorCommand } from './commands/run-operator-command.js';
 import { clientOptionsFrom } from './credentials-from-env.js';
 import { runDemo } from './demo.js';
 import { errorLine } from './error-line.js';
 import { exitCodes } from './exit-codes.js';
+import type { ConnectionFlags } from './flag-values.js';
 import { helpText } from './help-text.js';
 import { runList } from './list-command.js';
-import { type ConnectionFlags, parseCommand } from './parse-command.js';
+import { parseCommand } from './parse-command.js';
 import { oneLine } from './terminal-text.js';
 import { UsageError } from './usage-error.js';
 import { appVersion } from './version.js';
@@ -31,7 +33,7 @@ const clientFor = (connection: ConnectionFlags, io: CliIo, command: string) => {
   }
 };
 
-/** README "Exit codes": 130 for an interrupted `list` or `demo`, with one line on stderr. */
+/** README "Exit codes": 130 for an interrupted command but watch, with one line on stderr. */
 const reportInterrupted = (io: CliIo): number => {
   io.stderr.write('online-members: interrupted\n');
   return exitCodes.interrupted;
@@ -55,7 +57,7 @@ const reportError = (error: unknown, io: CliIo, command: string | undefined): nu
 /**
  * The whole CLI as a function: reads argv and env, writes to the given streams
  * and returns the exit code (0 success, 1 API or network error, 2 usage error,
- * 130 interrupted list or demo). It never throws and never calls process.exit.
+ * 130 interrupted, but for watch). It never throws and never calls process.exit.
  */
 export const runCli = async (options: RunCliOptions): Promise<number> => {
   const io: CliIo = { ...options, sleep: options.sleep ?? abortableSleep };
@@ -79,6 +81,12 @@ export const runCli = async (options: RunCliOptions): Promise<number> => {
         const code = await runDemo(io);
         return code === exitCodes.interrupted ? reportInterrupted(io) : code;
       }
+      default:
+        return await runOperatorCommand(
+          clientFor(command.connection, io, command.kind),
+          command,
+          io,
+        );
     }
   } catch (error) {
     return reportError(error, io, commandName);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { chatRegions, getMembersLimits } from '@avchatroom/client';
 import { demoSeedPath, loadSeedFile } from '@avchatroom/emulator';
 import { describe, expect, it } from 'vitest';
+import { commandNames } from '../src/command-flags.js';
 import { linesOf, runBuiltCli, runInProcess } from './run-helpers.js';
 
 // The built CLI as users run it (node dist/cli.mjs ...): help, version, usage
@@ -33,7 +34,7 @@ describe('--help and --version', () => {
     for (const region of Object.keys(chatRegions)) expect(result.stdout).toContain(region);
     expect(result.stdout).toContain('never from flags');
     expect(result.stdout).toContain('AVCHATROOM_SECRET_KEY');
-    for (const command of ['list', 'watch', 'demo']) {
+    for (const command of commandNames) {
       expect(result.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'));
     }
   });
@@ -42,6 +43,13 @@ describe('--help and --version', () => {
     ['list', '--format FORMAT'],
     ['watch', `(default: ${getMembersLimits.snapshotRefreshSeconds}, the API's snapshot period`],
     ['demo', 'Starts the emulator'],
+    ['count', 'json: {"groupId", "onlineMemberNum"}'],
+    ['bans', 'json: {"groupId", "bans": [{"Member_Account", "BannedUntil"}], "pages"}'],
+    ['ban', '--duration SECONDS  how long the ban lasts, 1 to 4294967295 (required'],
+    ['unban', '(at most 20 per call)'],
+    ['mark', '500 (the special mark) or a custom mark, 1000 and up (required)'],
+    ['admins', 'online-members admins add|remove --group ID --member ACCOUNT'],
+    ['check', 'json: {"groupId", "members": [{"Member_Account", "InRoom"}]}'],
   ])('prints the help of %s', async (command, text) => {
     const result = await runBuiltCli([command, '--help']);
     expect(result).toMatchObject({ code: 0, stderr: '' });

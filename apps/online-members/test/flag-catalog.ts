@@ -1,9 +1,12 @@
-// Every flag of list and watch with a value it accepts and values of the wrong
+import { type Invocation, invocations } from '../src/command-flags.js';
+
+// Every flag of every command with a value it accepts and values of the wrong
 // type, for the usage-error tests. The flags and their rules are the README's
 // "Commands" and "Settings" and each command's --help; bad-flags.test.ts checks
 // this list against the parser's, so a new flag cannot go untested.
 
-export type FlagCommand = 'list' | 'watch';
+/** A command, or a command and its action (`mark set`), as typed. */
+export type FlagCommand = Exclude<Invocation, 'demo'>;
 
 export interface FlagCase {
   flag: string;
@@ -12,7 +15,27 @@ export interface FlagCase {
   valid: string;
   /** Values of the wrong type or range: each is refused naming the flag. */
   wrong: readonly string[];
+  /** Given more than once, each value adds one (--member). */
+  repeatable?: boolean;
 }
+
+/** Every command that calls the API. */
+export const apiCommands = (Object.keys(invocations) as Invocation[]).filter(
+  (name): name is FlagCommand => name !== 'demo',
+);
+
+const commandsWith = (flag: string) =>
+  apiCommands.filter((command) =>
+    (invocations[command].flags as readonly string[]).includes(flag.slice(2)),
+  );
+
+const listingCommands = apiCommands.filter((command) =>
+  (invocations[command].formats as readonly string[]).includes('csv'),
+);
+const resultCommands = commandsWith('--format').filter(
+  (command) => !listingCommands.includes(command),
+);
+const markCommands: FlagCommand[] = ['mark set', 'mark delete'];
 
 // `parseWholeNumber` takes decimal digits only: no sign, exponent, radix
 // prefix, separator, padding or non-ASCII digit.
@@ -89,7 +112,7 @@ export const urlsWithCredentials = [
 ];
 
 export const flagCases: readonly FlagCase[] = [
-  { flag: '--group', commands: ['list', 'watch'], valid: '@TGS#aROOM', wrong: [] },
+  { flag: '--group', commands: apiCommands, valid: '@TGS#aROOM', wrong: [] },
   {
     flag: '--mark',
     commands: ['list', 'watch'],
@@ -98,10 +121,39 @@ export const flagCases: readonly FlagCase[] = [
     wrong: [...notWholeNumbers, '9007199254740992', '99999999999999999999'],
   },
   {
+    flag: '--mark',
+    commands: markCommands,
+    valid: '1000',
+    // modify_user_info's marks: the special 500, or 1000 and up.
+    wrong: [...notWholeNumbers, '0', '1', '499', '501', '999', '9007199254740992'],
+  },
+  {
     flag: '--format',
-    commands: ['list'],
+    commands: listingCommands,
     valid: 'json',
     wrong: ['xml', 'JSON', 'Table', ' json', 'json ', 'tabl', 'json,csv', '__proto__', 'toString'],
+  },
+  {
+    flag: '--format',
+    commands: resultCommands,
+    valid: 'json',
+    // A change prints one line or one object: no csv or ndjson.
+    wrong: ['csv', 'ndjson', 'xml', 'JSON', ' json', '__proto__', 'toString'],
+  },
+  // A UserID: any text the client accepts (it checks the request before sending).
+  {
+    flag: '--member',
+    commands: commandsWith('--member'),
+    valid: 'viewer1',
+    wrong: [],
+    repeatable: true,
+  },
+  {
+    flag: '--duration',
+    commands: ['ban'],
+    valid: '3600',
+    // Seconds of a ban: 1 to the spec's 32-bit maximum.
+    wrong: [...notWholeNumbers, '0', '4294967296', '1h', '1.5'],
   },
   {
     flag: '--interval',
@@ -117,13 +169,13 @@ export const flagCases: readonly FlagCase[] = [
   },
   {
     flag: '--timeout',
-    commands: ['list', 'watch'],
+    commands: apiCommands,
     valid: '5',
     wrong: [...notSeconds, '300.5', '301'],
   },
   {
     flag: '--region',
-    commands: ['list', 'watch'],
+    commands: apiCommands,
     valid: 'singapore',
     wrong: [
       'mars',
@@ -139,20 +191,20 @@ export const flagCases: readonly FlagCase[] = [
   },
   {
     flag: '--base-url',
-    commands: ['list', 'watch'],
+    commands: apiCommands,
     valid: 'http://127.0.0.1:9',
     wrong: [...notHttpUrls, ...urlsWithCredentials],
   },
   {
     flag: '--sdk-app-id',
-    commands: ['list', 'watch'],
+    commands: apiCommands,
     valid: '1400000000',
     // An SDKAppID is a positive 32-bit integer.
     wrong: [...notWholeNumbers, '0', '4294967296'],
   },
   {
     flag: '--identifier',
-    commands: ['list', 'watch'],
+    commands: apiCommands,
     valid: 'administrator',
     // A UserID is at most 32 UTF-8 bytes of well-formed Unicode (packages/client/README.md).
     wrong: ['x'.repeat(33), '\u5c0f'.repeat(11), 'admin\ud800'],
@@ -176,6 +228,25 @@ export const controlCharacters = [
   '\u009b31m',
 ];
 
-/** The flags the other flags need: list and watch require --group. */
-export const requiredArgs = (flag: string): string[] =>
-  flag === '--group' ? [] : ['--group', '@TGS#aROOM'];
+const requiredFlags: Record<string, string> = {
+  '--group': '@TGS#aROOM',
+  '--member': 'viewer1',
+  '--duration': '3600',
+  '--mark': '1000',
+};
+
+/** Whether a command refuses to run without the flag. */
+const requires = (command: FlagCommand, flag: string): boolean =>
+  (flag === '--member' && commandsWith('--member').includes(command)) ||
+  (flag === '--duration' && command === 'ban') ||
+  (flag === '--mark' && markCommands.includes(command));
+
+/** The flags a command requires (with valid values), but `flag` itself: its other flags need them. */
+export const requiredArgs = (flag: string, command: FlagCommand = 'list'): string[] =>
+  Object.entries(requiredFlags)
+    .filter(([name]) => name !== flag)
+    .filter(([name]) => name === '--group' || requires(command, name))
+    .flat();
+
+/** The command line of a command (`mark set` is two words). */
+export const commandWords = (command: FlagCommand | 'demo'): string[] => command.split(' ');

@@ -2,6 +2,8 @@ import { format, inspect } from 'node:util';
 import { createChatClient } from '@avchatroom/client';
 import { demoSeedPath, type EmulatorSeed, loadSeedFile, startEmulator } from '@avchatroom/emulator';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { abortableSleep } from '../src/abortable-sleep.js';
+import { runOperatorCommand } from '../src/commands/run-operator-command.js';
 import { clientOptionsFrom } from '../src/credentials-from-env.js';
 import { parseCommand } from '../src/parse-command.js';
 import { runCli } from '../src/run-cli.js';
@@ -18,6 +20,7 @@ import {
   faultScenarios,
   interruptionScenarios,
 } from './sentinel-failure-scenarios.js';
+import { operatorFailureScenarios, operatorUsageScenarios } from './sentinel-operator-scenarios.js';
 import {
   type CredentialMode,
   credentialEnv,
@@ -54,9 +57,12 @@ const seedWithKey = (secretKey: string): EmulatorSeed => ({
   ],
 });
 
+const allUsageScenarios = [...usageScenarios, ...operatorUsageScenarios];
+
 const scenarios: readonly SentinelScenario[] = [
-  ...usageScenarios,
+  ...allUsageScenarios,
   ...apiErrorScenarios,
+  ...operatorFailureScenarios,
   ...faultScenarios,
   ...interruptionScenarios,
   ...demoScenarios,
@@ -158,17 +164,25 @@ const runThroughCli = (planned: PlannedRun, credentials: SentinelCredentials) =>
 
 /**
  * runCli reports an error as one line and never shows the error object, so
- * for each failed listing the client is also called as the CLI calls it
- * (same settings, same fault) to capture the error object itself.
+ * for each failed call the client is also called as the CLI calls it (same
+ * settings, same fault) to capture the error object itself.
  */
 const errorOfTheClient = (planned: PlannedRun, credentials: SentinelCredentials) =>
   withEmulator(credentials, async (emulator) => {
     const { given, env } = await setUp(planned, credentials, emulator);
     const command = parseCommand(given.argv);
-    if (command.kind !== 'list' && command.kind !== 'watch') throw new Error(`${planned.id}`);
-    const client = createChatClient(clientOptionsFrom(command.connection, env, 'list'));
+    if (!('connection' in command)) throw new Error(`${planned.id}`);
+    const client = createChatClient(clientOptionsFrom(command.connection, env, command.kind));
+    const io = {
+      stdout: captureStream().stream,
+      stderr: captureStream().stream,
+      env,
+      sleep: abortableSleep,
+    };
     try {
-      await client.listMembers(command.groupId);
+      if (command.kind === 'list' || command.kind === 'watch') {
+        await client.listMembers(command.groupId);
+      } else await runOperatorCommand(client, command, io);
       return undefined;
     } catch (error) {
       return errorTexts(error);
@@ -249,7 +263,7 @@ describe('secrets sentinel (CLI)', () => {
       const lines = outcomes
         .filter((outcome) => outcome.mode === mode && outcome.scenario.kind === 'usage')
         .map((outcome) => outcome.stderr);
-      expect(new Set(lines).size).toBe(usageScenarios.length);
+      expect(new Set(lines).size).toBe(allUsageScenarios.length);
     }
   });
 

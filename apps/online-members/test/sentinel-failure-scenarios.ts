@@ -174,7 +174,8 @@ export const faultScenarios: readonly SentinelScenario[] = [
   },
 ];
 
-const abortSoon = (ms: number) => {
+/** A signal aborted `ms` from now, like a Ctrl-C during the call. */
+export const abortSoon = (ms: number) => {
   const interrupt = new AbortController();
   setTimeout(() => interrupt.abort(), ms).unref();
   return interrupt.signal;

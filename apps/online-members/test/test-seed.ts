@@ -18,7 +18,23 @@ export const groups = {
   basic: '@TGS#aBASIC40',
   /** A member who joined past the last second a JavaScript Date holds, and two others. */
   farFuture: '@TGS#aFARFUTURE',
+  /** 30 members, for count, check and marks. */
+  operated: '@TGS#aOPERATED',
+  /** 5 members and 150 bans (two pages of the emulator's 100), for bans, ban and unban. */
+  banned: '@TGS#aBANNED',
+  /** Two administrators, one of them not a member, for admins. */
+  staffed: '@TGS#aSTAFFED',
 } as const;
+
+/** When the seeded bans end: 2036-01-01, past any test run. */
+export const seededBanEnd = 2_082_758_400;
+
+/** The seeded bans of groups.banned, in the order they were made; two have texts to escape. */
+export const seededBans = [
+  ...Array.from({ length: 148 }, (_, index) => `banned${index + 1}`),
+  '=HYPERLINK("x")',
+  'ad\u200bmin',
+].map((account) => ({ account, bannedUntil: seededBanEnd }));
 
 /** A JoinTime the spec allows (at most 2^53 - 1) but a Date cannot hold (over 8.64e12 s). */
 export const pastDateRangeJoinTime = 8_640_000_000_001;
@@ -72,6 +88,19 @@ export const testSeed = (): EmulatorSeed => ({
       members: crowd('colleague', 3),
     },
     { sdkAppId: basicApp.sdkAppId, groupId: groups.basic, members: crowd('b', 40) },
+    { sdkAppId: proApp.sdkAppId, groupId: groups.operated, members: crowd('op', 30) },
+    {
+      sdkAppId: proApp.sdkAppId,
+      groupId: groups.banned,
+      members: crowd('bm', 5),
+      bans: seededBans,
+    },
+    {
+      sdkAppId: proApp.sdkAppId,
+      groupId: groups.staffed,
+      members: crowd('st', 3),
+      admins: ['st2', 'outsider'],
+    },
     {
       sdkAppId: proApp.sdkAppId,
       groupId: groups.farFuture,

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { commandNames } from '../src/command-flags.js';
 import type { FetchTripwire } from './fetch-tripwire.js';
 import { type CliResult, runInProcess } from './run-helpers.js';
 
@@ -6,8 +7,9 @@ import { type CliResult, runInProcess } from './run-helpers.js';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const rawControlCharacter = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
-const usageLine =
-  /^online-members: usage error: .+ \(see online-members( (list|watch|demo))? --help\)\n$/;
+const usageLine = new RegExp(
+  `^online-members: usage error: .+ \\(see online-members( (${commandNames.join('|')}))? --help\\)\n$`,
+);
 
 /**
  * A usage error as the README's "Exit codes" table states it: exit code 2,
