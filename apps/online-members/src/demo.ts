@@ -1,6 +1,7 @@
 import { createChatClient } from '@avchatroom/client';
 import type { CliIo } from './cli-io.js';
 import { colorsFor } from './color.js';
+import { runDemoOperatorSteps } from './demo-operator-steps.js';
 import { exitCodes } from './exit-codes.js';
 import { listingSummary } from './formats/listing-summary.js';
 import { formatTable } from './formats/table.js';
@@ -20,8 +21,9 @@ const demoSnapshotRefreshMs = 1000;
 
 /**
  * `demo`: starts the emulator in-process with its demo seed, lists the live
- * room (the first rows only), watches it for two rounds of changes after a
- * baseline, and stops the emulator. The seed's secret key goes to the client
+ * room (the first rows only), prints its true online count and runs a mark
+ * round trip, watches it for two rounds of changes after a baseline, and
+ * stops the emulator. The seed's secret key goes to the client
  * in-process and is never printed.
  */
 export const runDemo = async (io: CliIo, options: DemoOptions = {}): Promise<number> => {
@@ -59,6 +61,10 @@ export const runDemo = async (io: CliIo, options: DemoOptions = {}): Promise<num
     );
     io.stdout.write(formatTable(listing.members, { colors, maxRows: options.previewRows ?? 15 }));
     write(colors.dim(listingSummary(listing)));
+    await runDemoOperatorSteps(
+      { client, groupId: room.groupId, connection, colors, io },
+      listing.members,
+    );
     const intervalSeconds = options.intervalSeconds ?? 2;
     write('');
     write(

@@ -226,7 +226,7 @@ describe('a base URL with credentials, run as a process', () => {
 });
 
 describe('demo', () => {
-  it('lists the demo room, watches two rounds of changes and exits 0 within 15 s', async () => {
+  it('lists the demo room, counts it, round-trips a mark, watches two rounds and exits 0 within 15 s', async () => {
     const startedAt = Date.now();
     const result = await runBuiltCli(['demo'], {}, 20_000);
     expect(Date.now() - startedAt).toBeLessThan(15_000);
@@ -240,6 +240,19 @@ describe('demo', () => {
     expect(lines).toContainEqual(
       expect.stringMatching(/^1,000 members online in @TGS#aLIVEDEMO, \d+ pages; truncated/),
     );
+    // The true count beside the 1,000 listed, then the mark round trip on the newest member.
+    const count = lines.find((line) =>
+      /^[\d,]+ members online in @TGS#aLIVEDEMO \(list showed 1,000/.test(line),
+    );
+    expect(Number(count?.split(' ')[0]?.replaceAll(',', ''))).toBeGreaterThan(1000);
+    const marked = lines.find((line) =>
+      line.startsWith('mark 1500 set on 1 member in @TGS#aLIVEDEMO: '),
+    );
+    const member = marked?.split(': ')[1];
+    expect(member).toMatch(/^viewer\d+$/);
+    const markedListing = lines.indexOf('1 member online in @TGS#aLIVEDEMO, 1 page');
+    expect(lines[markedListing - 1]).toMatch(new RegExp(`^${member} `));
+    expect(lines).toContain(`mark 1500 deleted from 1 member in @TGS#aLIVEDEMO: ${member}`);
     expect(lines).toContainEqual(expect.stringMatching(/baseline: 1000 online$/));
     expect(lines).toContainEqual(
       expect.stringMatching(/round 2: \d+ joins?, \d+ leaves?, 1000 online$/),
