@@ -47,8 +47,10 @@ ${exitCodeText}
 export const demoHelp = `Usage: online-members demo
 
 Starts the emulator (@avchatroom/emulator) in-process with its demo seed, lists
-its live room (the first rows), then watches it for two rounds of changes, and
-stops the emulator. Needs no credentials and no network; takes a few seconds.
+its live room (the first rows), prints its true online count, sets a mark on a
+member, lists the members carrying it and deletes it, then watches the room for
+two rounds of changes, and stops the emulator. Needs no credentials and no
+network; takes a few seconds.
 
 ${exitCodeText}
 `;
