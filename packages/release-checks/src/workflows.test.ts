@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'vitest';
+import { publishPlan, registryVariable } from './publish-plan.mjs';
 import { workspaceRoot } from './published-packages.js';
 import { isolatedEnv, runCommand } from './run-command.js';
 
@@ -120,5 +121,20 @@ describe.concurrent('GitHub workflows', () => {
     expect(release).toMatch(/^\s+GITHUB_TOKEN: \$\{\{ secrets\.GITHUB_TOKEN \}\}$/m);
     expect(release).toMatch(/^\s+NPM_TOKEN: \$\{\{ secrets\.NPM_TOKEN \}\}$/m);
     expect(release).toMatch(/^\s+NPM_CONFIG_PROVENANCE: true$/m);
+  });
+
+  test("release's environment makes pnpm release publish with provenance, to the default registry", ({
+    expect,
+  }) => {
+    const release = read('release.yml');
+    const env = Object.fromEntries(
+      [...release.matchAll(/^\s+([A-Z_]+): (\S+)$/gm)].map((match) => [match[1], match[2]]),
+    );
+    expect(env[registryVariable]).toBeUndefined();
+    const plan = publishPlan({ argv: [], env, root: workspaceRoot });
+    expect(plan.provenance).toBe(true);
+    expect(plan.publishArgs).toContain('--provenance');
+    expect(plan.publishArgs).not.toContain('--registry');
+    expect(plan.skipChecks).toBe(false);
   });
 });
