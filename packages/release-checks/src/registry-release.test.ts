@@ -151,7 +151,8 @@ const listDemoRoom = async () => {
   );
 };
 
-describe.sequential('releases to a local Verdaccio', () => {
+// Each step is a build and a publish or an npm run: about 20 s here, far more on a busy machine.
+describe.sequential('releases to a local Verdaccio', { timeout: 300_000 }, () => {
   let first: WorkspacePackage[] = [];
   let second: WorkspacePackage[] = [];
 
