@@ -162,6 +162,15 @@ describe.sequential('releases to a local Verdaccio', { timeout: 300_000 }, () =>
     const output = await release('release: first publish');
     expect(output).toContain('provenance: off; dist-tag: latest');
     for (const pkg of first) expect(output).toContain(`${pkg.name}@${pkg.version}`);
+    // changeset tag, in the copy: a git tag per released version.
+    const { stdout: tags } = await need(copy, 'the copy').run('git', [
+      'tag',
+      '--list',
+      '@avchatroom/*',
+    ]);
+    expect(tags.split('\n')).toEqual(
+      expect.arrayContaining(first.map((pkg) => `${pkg.name}@${pkg.version}`)),
+    );
     const state = await registryState();
     for (const pkg of first) {
       expect(state[pkg.name], pkg.name).toEqual({

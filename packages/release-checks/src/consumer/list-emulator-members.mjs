@@ -1,5 +1,6 @@
 // Pack-test consumer (d), run with Node in a temporary project that installed
-// the packed tarballs: starts the installed @avchatroom/emulator with its demo
+// the packed tarballs (and by the registry test, in one that installed the
+// packages from the local registry): starts the installed @avchatroom/emulator with its demo
 // seed on a free loopback port, lists the demo room with the installed
 // @avchatroom/client as its README shows, and prints what it saw as JSON.
 import { readFileSync } from 'node:fs';
