@@ -2,8 +2,8 @@ import { ChatApiError } from '@avchatroom/client';
 import { describe, expect, it } from 'vitest';
 import { hintFor } from './error-hints.js';
 
-const refused = (operation: string) =>
-  new ChatApiError(10004, '', { operation, requestId: 1, attempts: 1 });
+const refused = (operation: string, code = 10004) =>
+  new ChatApiError(code, '', { operation, requestId: 1, attempts: 1 });
 
 describe('hintFor: a refused parameter (10004) names the flags of the command that sent it', () => {
   it.each([
@@ -17,5 +17,26 @@ describe('hintFor: a refused parameter (10004) names the flags of the command th
     { operation: 'getAdminList', want: 'refused a parameter: check --group.' },
   ])('$operation: $want', ({ operation, want }) => {
     expect(`${hintFor(refused(operation))}.`).toContain(want);
+  });
+});
+
+describe('hintFor: a group type the operation does not serve (10007)', () => {
+  it.each([
+    {
+      operation: 'getMembers',
+      want: 'only audio-video groups (AVChatRoom) and Communities can be listed',
+    },
+    {
+      operation: 'getOnlineMemberNum',
+      want: 'count uses the Community variant for an ID that starts with @TGS#_',
+    },
+    {
+      operation: 'getCommunityOnlineMemberNum',
+      want: 'an ID that starts with @TGS#_ is counted as a Community',
+    },
+    { operation: 'banGroupMember', want: 'serves audio-video groups (AVChatRoom) only' },
+    { operation: 'getAdminList', want: 'serves audio-video groups (AVChatRoom) only' },
+  ])('$operation: $want', ({ operation, want }) => {
+    expect(hintFor(refused(operation, 10007))).toContain(want);
   });
 });

@@ -1,5 +1,6 @@
-import { type ChatApiError, getAdminListLimits, modifyUserInfoLimits } from '@avchatroom/client';
+import type { ChatApiError } from '@avchatroom/client';
 import { envNames } from './credentials-from-env.js';
+import { operationHint } from './operation-hints.js';
 
 // What to do about an ErrorCode, for the codes a user of this CLI can fix.
 // The codes, names, meanings and retry classes themselves come from the
@@ -46,23 +47,10 @@ const retryHints: Record<ChatApiError['retry'], string> = {
   waitLong: 'the condition takes minutes to change: wait before trying again',
 };
 
-// A refused parameter (10004) of the operator's commands, by operation: the
-// flags that carry their parameters, and the caps they most often pass.
-const refusedParameterHints: Readonly<Record<string, string>> = {
-  modifyUserInfo: `the API refused a parameter: check --mark and --member (marks go on online members only; a group has at most ${modifyUserInfoLimits.maxMarksPerGroup} marks, a mark at most ${modifyUserInfoLimits.maxMembersPerMark} members)`,
-  modifyAdmin: `the API refused a parameter: check --member (a group has at most ${getAdminListLimits.maxAdmins} administrators: remove one first)`,
-  banGroupMember: 'the API refused a parameter: check --member and --duration',
-  unbanGroupMember: 'the API refused a parameter: check --member',
-  checkMembers: 'the API refused a parameter: check --member',
-  getOnlineMemberNum: 'the API refused a parameter: check --group',
-  getGroupBanMember: 'the API refused a parameter: check --group',
-  getAdminList: 'the API refused a parameter: check --group',
-};
-
 /** What the user can do about an API error. */
 export const hintFor = (error: ChatApiError): string => {
   const hint =
-    (error.code === 10004 ? refusedParameterHints[error.operation] : undefined) ??
+    operationHint(error.code, error.operation) ??
     hintsByCode[error.code] ??
     retryHints[error.retry];
   return error.retryAfterSeconds === undefined

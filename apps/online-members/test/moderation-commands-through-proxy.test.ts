@@ -211,6 +211,18 @@ describe('API errors: exit code 1, one line on stderr, nothing on stdout', () =>
   });
 });
 
+describe('a Community: these commands serve AVChatRoom groups only', () => {
+  it.each([['ban', '--member', 'c1', '--duration', '60'], ['bans'], ['admins']])(
+    '%s: ErrorCode 10007 and a hint naming the group type',
+    async (...argv) => {
+      const result = await run([...argv, '--group', groups.community]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('ErrorCode 10007');
+      expect(result.stderr).toContain('this command serves audio-video groups (AVChatRoom) only');
+    },
+  );
+});
+
 describe('run as a process', () => {
   it('count and ban exit 0 with their output on stdout', async () => {
     const count = await runBuiltCli(

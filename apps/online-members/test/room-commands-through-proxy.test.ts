@@ -22,6 +22,13 @@ describe('count', () => {
     expect(JSON.parse(listed.stdout).members).toHaveLength(1000);
   });
 
+  it('counts a Community (@TGS#_) through the Community variant of the call', async () => {
+    const result = await run(['count', '--group', groups.community, '--format', 'json']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    // get_online_member_num serves AVChatRoom only: it would have answered 10007.
+    expect(JSON.parse(result.stdout)).toEqual({ groupId: groups.community, onlineMemberNum: 12 });
+  });
+
   it('prints one line as a table', async () => {
     const result = await run(['count', '--group', groups.paged]);
     expect(result).toEqual({

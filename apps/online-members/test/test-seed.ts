@@ -24,6 +24,8 @@ export const groups = {
   banned: '@TGS#aBANNED',
   /** Two administrators, one of them not a member, for admins. */
   staffed: '@TGS#aSTAFFED',
+  /** A Community of 12: count uses the Community variant. */
+  community: '@TGS#_COMMUNITY',
 } as const;
 
 /** When the seeded bans end: 2036-01-01, past any test run. */
@@ -94,6 +96,12 @@ export const testSeed = (): EmulatorSeed => ({
       groupId: groups.banned,
       members: crowd('bm', 5),
       bans: seededBans,
+    },
+    {
+      sdkAppId: proApp.sdkAppId,
+      groupId: groups.community,
+      type: 'Community',
+      members: crowd('c', 12),
     },
     {
       sdkAppId: proApp.sdkAppId,

@@ -1,6 +1,7 @@
 import {
   banGroupMemberLimits,
   checkMembersLimits,
+  getCommunityOnlineMemberNumLimits,
   getOnlineMemberNumLimits,
   modifyAdminLimits,
   modifyUserInfoLimits,
@@ -38,6 +39,8 @@ export const countHelp = `Usage: online-members count --group ID [options]
 
 Prints how many members are online in a group: the true count, past the
 1,000 that list returns. The API refreshes it every ${getOnlineMemberNumLimits.onlineCountRefreshSeconds} s (${getOnlineMemberNumLimits.onlineCountRefreshSecondsWithWebUsers} s with web users).
+A Community (an ID that starts with @TGS#_) is counted by the Community
+variant of the call, refreshed every ${getCommunityOnlineMemberNumLimits.onlineCountRefreshSeconds} s.
 json: {"groupId", "onlineMemberNum"}
 
 Options:
