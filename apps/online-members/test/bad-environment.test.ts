@@ -5,9 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envNames } from '../src/credentials-from-env.js';
 import { type FetchTripwire, installFetchTripwire } from './fetch-tripwire.js';
 import {
+  apiCommands,
+  commandWords,
   controlCharacters,
   notHttpUrls,
   notWholeNumbers,
+  requiredArgs,
   urlsWithCredentials,
 } from './flag-catalog.js';
 import { anyText, controlCharacter } from './text-arbitraries.js';
@@ -102,6 +105,24 @@ const envWith = ({ variable, without = [] }: EnvCase, value: string) => {
 
 const runList = (env: Record<string, string>, options: { isTTY?: boolean } = {}) =>
   runSendingNothing(tripwire, ['list', '--group', '@TGS#aROOM'], env, options);
+
+describe.each(apiCommands)('%s reads the environment as list does', (command) => {
+  const argv = [...commandWords(command), ...requiredArgs('', command)];
+  it.each<{ given: Record<string, string>; named: string }>([
+    { given: { [envNames.sdkAppId]: secretKey }, named: envNames.sdkAppId },
+    { given: { [envNames.secretKey]: `${secretKey} ` }, named: envNames.secretKey },
+    { given: { [envNames.baseUrl]: `http://u:${hex}@127.0.0.1:9` }, named: envNames.baseUrl },
+    { given: { [envNames.identifier]: `admin\n${hex}` }, named: envNames.identifier },
+  ])(
+    'a bad $named: a usage error that names it and points at its help',
+    async ({ given, named }) => {
+      const result = await runSendingNothing(tripwire, argv, { ...completeEnv, ...given });
+      expectUsageError(result, [secretKey, hex]);
+      expect(result.stderr).toContain(named);
+      expect(result.stderr).toContain(`(see online-members ${commandWords(command)[0]} --help)`);
+    },
+  );
+});
 
 it('the cases hold every variable the CLI reads', () => {
   expect(envCases.map((c) => c.variable).sort()).toEqual(Object.values(envNames).sort());
