@@ -47,19 +47,20 @@ type FirstWord<Text> = Text extends `${infer First} ${string}` ? First : Text;
 /** The command words: what `online-members <command> --help` takes. */
 export type CommandName = FirstWord<Invocation>;
 
-/** The actions of the commands that take one: `mark set`, `admins add`. */
-export const commandActions: Partial<Record<CommandName, readonly string[]>> = {
-  mark: ['set', 'delete'],
-  admins: ['add', 'remove'],
-};
+/** The actions of the commands that take one (`mark set`, `admins add`), from the invocations. */
+export const commandActions: Partial<Record<CommandName, readonly string[]>> = {};
+for (const invocation of Object.keys(invocations)) {
+  const [command, action] = invocation.split(' ') as [CommandName, string | undefined];
+  if (action !== undefined) commandActions[command] = [...(commandActions[command] ?? []), action];
+}
 
 /** Flags that may be given more than once, each value adding one. */
 export const repeatableFlags = ['member'] as const;
 
 /** The flags of each invocation, without the leading `--`. */
-export const commandFlags: Record<Invocation, readonly string[]> = Object.fromEntries(
+export const commandFlags = Object.fromEntries(
   Object.entries(invocations).map(([name, { flags }]) => [name, flags as readonly string[]]),
-) as Record<string, readonly string[]> as Record<Invocation, readonly string[]>;
+) as Record<Invocation, readonly string[]>;
 
 export const commandNames = [
   ...new Set(Object.keys(invocations).map((name) => name.split(' ')[0] ?? name)),

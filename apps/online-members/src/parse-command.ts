@@ -105,7 +105,8 @@ export const parseCommand = (argv: readonly string[]): Command => {
   const { invocation, args } = invocationOf(first, rest);
   const { values, lists } = readArgs(invocation, args);
   if (invocation === 'demo') return { kind: 'demo' };
-  if (invocation === 'list' || invocation === 'watch')
+  if (invocation === 'list' || invocation === 'watch') {
     return parseMemberCommand(invocation, values);
+  }
   return parseOperatorCommand(invocation, values, lists);
 };

@@ -31,7 +31,7 @@ export const runCheck = async (
       table: {
         headers: ['ACCOUNT', 'IN ROOM'],
         cells: (member) => [terminalText(member.Member_Account), member.InRoom ? 'yes' : 'no'],
-        empty: '',
+        empty: '(no accounts asked)',
       },
     },
     command.format,
