@@ -16,7 +16,7 @@ export const invocations = {
   count: { flags: ['group', ...connectionFlags, 'format'], formats: resultFormats },
   bans: { flags: ['group', ...connectionFlags, 'format'], formats: listFormats },
   ban: {
-    flags: ['group', 'member', 'duration', ...connectionFlags, 'format'],
+    flags: ['group', 'member', 'duration', 'description', ...connectionFlags, 'format'],
     formats: resultFormats,
   },
   unban: { flags: ['group', 'member', ...connectionFlags, 'format'], formats: resultFormats },

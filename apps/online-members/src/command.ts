@@ -16,7 +16,13 @@ export type OperatorCommand = GroupCall &
   (
     | { kind: 'count'; format: ResultFormat }
     | { kind: 'bans'; format: ListFormat }
-    | { kind: 'ban'; members: string[]; durationSeconds: number; format: ResultFormat }
+    | {
+        kind: 'ban';
+        members: string[];
+        durationSeconds: number;
+        description: string | undefined;
+        format: ResultFormat;
+      }
     | { kind: 'unban'; members: string[]; format: ResultFormat }
     | {
         kind: 'mark';

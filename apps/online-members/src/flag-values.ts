@@ -108,3 +108,13 @@ export const requireDuration = (values: Values, command: string): number => {
     command,
   );
 };
+
+/** A ban's description, if given: at most the spec's 1,000 bytes of UTF-8 (x-limits.maxDescriptionBytes). */
+export const descriptionFrom = (values: Values, command: string): string | undefined => {
+  const description = values.description;
+  const max = banGroupMemberLimits.maxDescriptionBytes;
+  if (description !== undefined && Buffer.byteLength(description, 'utf8') > max) {
+    throw new UsageError(`--description is longer than ${max} bytes (UTF-8)`, command);
+  }
+  return description;
+};

@@ -8,6 +8,7 @@ import type { OperatorCommand, ResultFormat } from './command.js';
 import { type Invocation, invocations } from './command-flags.js';
 import {
   connectionFrom,
+  descriptionFrom,
   formatFrom,
   requireDuration,
   requireGroup,
@@ -46,6 +47,7 @@ export const parseOperatorCommand = (
         ...base,
         members: members(banGroupMemberLimits.maxBannedPerCall),
         durationSeconds: requireDuration(values, command),
+        description: descriptionFrom(values, command),
         format: result,
       };
     case 'unban':

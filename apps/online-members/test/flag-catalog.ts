@@ -156,6 +156,13 @@ export const flagCases: readonly FlagCase[] = [
     wrong: [...notWholeNumbers, '0', '4294967296', '1h', '1.5'],
   },
   {
+    flag: '--description',
+    commands: ['ban'],
+    valid: 'spam',
+    // At most 1,000 bytes of UTF-8: 1,001 ASCII characters, or 334 of 3 bytes each.
+    wrong: ['x'.repeat(1001), '\u5c0f'.repeat(334)],
+  },
+  {
     flag: '--interval',
     commands: ['watch'],
     valid: '40',

@@ -98,23 +98,18 @@ describe('ban and unban', () => {
     expect((await bansOf(groups.banned)).bans).toEqual(seeded);
   });
 
-  it('prints { groupId, banned, durationSeconds } as json', async () => {
+  it('prints { groupId, banned, durationSeconds, description } as json', async () => {
     const result = await run([
-      'ban',
-      '--group',
+      ...words('ban --member op30 --duration 5 --format json --group'),
       groups.operated,
-      '--member',
-      'op30',
-      '--duration',
-      '5',
-      '--format',
-      'json',
+      '--description=flooding the chat 🚫',
     ]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(result.stdout)).toEqual({
       groupId: groups.operated,
       banned: ['op30'],
       durationSeconds: 5,
+      description: 'flooding the chat 🚫',
     });
     expect((await bansOf(groups.operated)).bans).toHaveLength(1);
   });

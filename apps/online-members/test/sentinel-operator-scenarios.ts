@@ -61,6 +61,19 @@ export const operatorUsageScenarios: readonly SentinelScenario[] = [
     ...members(1),
     `--duration=${secretOf(c)}`,
   ]),
+  usage(
+    'a secret repeated past 1,000 bytes as --description',
+    '--description is longer than',
+    (c) => [
+      'ban',
+      '--group',
+      c.room,
+      ...members(1),
+      '--duration',
+      '60',
+      `--description=${secretOf(c).repeat(200)}`,
+    ],
+  ),
   usage('a secret as the mark to set', '--mark must be 500 or a whole number', (c) => [
     'mark',
     'set',

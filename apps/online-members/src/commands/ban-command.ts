@@ -5,23 +5,29 @@ import { exitCodes } from '../exit-codes.js';
 import { terminalText } from '../terminal-text.js';
 import { accountsText, printResult, signalOption } from './command-output.js';
 
-/** `ban`: bans the members for --duration seconds (the API answers nothing per account). */
+/** `ban`: bans the members for --duration seconds, with --description if given (the API answers nothing per account). */
 export const runBan = async (
   client: ChatClient,
   command: Extract<OperatorCommand, { kind: 'ban' }>,
   io: CliIo,
 ): Promise<number> => {
-  const { groupId, members, durationSeconds } = command;
+  const { groupId, members, durationSeconds, description } = command;
   await client.banGroupMember({
     groupId,
     membersAccount: members,
     duration: durationSeconds,
+    ...(description !== undefined && { description }),
     ...signalOption(io),
   });
   printResult(
     io,
     command.format,
-    { groupId, banned: members, durationSeconds },
+    {
+      groupId,
+      banned: members,
+      durationSeconds,
+      ...(description !== undefined && { description }),
+    },
     `banned in ${terminalText(groupId)} for ${durationSeconds.toLocaleString('en-US')} s: ${accountsText(members)}`,
   );
   return exitCodes.ok;

@@ -60,16 +60,17 @@ Options:
 ${formatOption(invocations.bans.formats, listingFormats)}
 ${footer}`;
 
-export const banHelp = `Usage: online-members ban --group ID --member ACCOUNT [...] --duration SECONDS
+export const banHelp = `Usage: online-members ban --group ID --member ACCOUNT [...] --duration SECONDS [options]
 
 Bans members from a group for a time: they leave it and cannot rejoin until
 the ban ends. A member banned again gets the new end.
-json: {"groupId", "banned": [accounts], "durationSeconds"}
+json: {"groupId", "banned": [accounts], "durationSeconds"[, "description"]}
 
 Options:
   --group ID          the group's ID (required)
 ${memberOption(banGroupMemberLimits.maxBannedPerCall)}  --duration SECONDS  how long the ban lasts, 1 to ${banGroupMemberLimits.maxDurationSeconds} (required:
                       there is no default, a ban is never open-ended by mistake)
+  --description TEXT  the reason, sent with the ban (at most ${banGroupMemberLimits.maxDescriptionBytes} bytes of UTF-8)
 ${formatOption(invocations.ban.formats, resultFormats)}
 ${footer}`;
 
