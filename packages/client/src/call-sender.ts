@@ -27,7 +27,7 @@ export const createCallSender = (settings: CallSettings): CallSender => {
     const { operation, signal } = request;
     const path = chatOperations[operation].path;
     // One random per logical call, kept across retries: it is the request id.
-    const requestId = randomUint32();
+    const requestId = request.requestId ?? randomUint32();
     let attempts = 0;
     let retryIndex = 0;
     let renewedUserSig = false;

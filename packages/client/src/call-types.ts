@@ -40,6 +40,8 @@ export interface CallRequest {
   operation: ChatOperationId;
   /** Headers of the caller's own request (createChatFetch), sent along. */
   headers?: Headers | undefined;
+  /** The caller's own `random` (createChatFetch); otherwise a fresh one. */
+  requestId?: number | undefined;
   /** Where to send it, when not the client's base URL (createChatFetch). */
   baseUrl?: string | undefined;
   /** The JSON body, already validated. */

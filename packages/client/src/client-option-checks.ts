@@ -185,8 +185,19 @@ const suggestion = (name: string) => {
   return match ? ` (did you mean ${match}?)` : '';
 };
 
-/** `fetch` sends each request to the URL it is given, so it takes no region or baseUrl. */
-export type ClientTarget = 'client' | 'fetch';
+/**
+ * `fetch` sends each request to the URL it is given, so it takes no region or
+ * baseUrl; `middleware` (openapi-fetch sends the request) takes the credentials only.
+ */
+export type ClientTarget = 'client' | 'fetch' | 'middleware';
+
+const middlewareOptions: readonly OptionName[] = [
+  'sdkAppId',
+  'identifier',
+  'secretKey',
+  'userSig',
+  'userSigExpireSeconds',
+];
 
 /**
  * Reads the options once (so a getter cannot answer the check and the use
@@ -223,6 +234,14 @@ export const checkClientOptions = (
   }
   if (target === 'client' && given('region') === given('baseUrl')) {
     problems.push('give exactly one of region and baseUrl');
+  }
+  if (target === 'middleware') {
+    for (const name of optionNames) {
+      if (middlewareOptions.includes(name) || !given(name)) continue;
+      problems.push(
+        `options.${name} is not an option of the middleware: openapi-fetch sends each request (configure it there)`,
+      );
+    }
   }
   if (target === 'fetch') {
     for (const name of ['region', 'baseUrl'] as const) {

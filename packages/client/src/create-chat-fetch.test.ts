@@ -34,11 +34,18 @@ describe('createChatFetch', () => {
     expect(await response.json()).toMatchObject({ MemberList: [{ Member_Account: 'a' }] });
   });
 
-  it('replaces common parameters already in the URL', async () => {
-    const { chatFetch, requests } = chatFetchFor(ok([]));
-    await chatFetch(`${url}?random=1&contenttype=xml`, post({ GroupId: 'g', Timestamp: 0 }));
+  it("keeps the caller's random as the request id, across retries, and contenttype=json", async () => {
+    const { chatFetch, requests } = chatFetchFor(apiError(10002), ok([]));
+    const response = await chatFetch(
+      `${url}?random=4294967295&contenttype=json`,
+      post({ GroupId: 'g', Timestamp: 0 }),
+    );
+    expect(requests.map((request) => request.url.searchParams.get('random'))).toEqual([
+      '4294967295',
+      '4294967295',
+    ]);
     expect(requests[0]?.url.searchParams.getAll('contenttype')).toEqual(['json']);
-    expect(requests[0]?.url.searchParams.get('random')).not.toBe('1');
+    expect(response.headers.get('x-chat-request-id')).toBe('4294967295');
   });
 
   it('throws ChatApiError for a non-zero ErrorCode, like createChatClient', async () => {
@@ -74,6 +81,19 @@ describe('createChatFetch', () => {
       init: post({ GroupId: 'g', Timestamp: 0 }),
       want: 'page: is not a query parameter of the spec',
     },
+    ...[
+      ['random=-1', 'random: must be a whole number from 0 to 4294967295'],
+      ['random=4294967296', 'random: must be a whole number from 0 to 4294967295'],
+      ['random=1.5', 'random: must be a whole number from 0 to 4294967295'],
+      ['random=1&random=2', 'random: is given more than once'],
+      ['contenttype=xml', 'contenttype: must be json'],
+      ['usersig=other', 'usersig: is set from the options, not by the caller'],
+    ].map(([query, want]) => ({
+      given: query,
+      input: `${url}?${query}`,
+      init: post({ GroupId: 'g', Timestamp: 0 }),
+      want: want as string,
+    })),
   ])('refuses $given before sending', async ({ input, init, want }) => {
     const { chatFetch, requests } = chatFetchFor(ok([]));
     const error = await chatFetch(input, init).catch((e: unknown) => e);

@@ -1,10 +1,7 @@
 import { createCallSender } from './call-sender.js';
+import { readCallerQuery } from './caller-query.js';
 import type { ChatClientOptionsBase, ChatCredentialOptions } from './chat-client-options.js';
-import { type ChatOperationId, chatOperations } from './generated/operations.gen.js';
-import {
-  commonQueryParameters,
-  credentialQueryParameters,
-} from './generated/query-parameters.gen.js';
+import { findOperation } from './find-operation.js';
 import { refuseInput } from './operation-call.js';
 import { operationSchemas } from './operation-schemas.js';
 import { resolveClientOptions } from './resolve-client-options.js';
@@ -17,23 +14,15 @@ export type ChatFetchOptions = Omit<ChatClientOptionsBase, 'region' | 'baseUrl' 
   ChatCredentialOptions;
 
 const utf8 = new TextEncoder();
-const filledIn = new Set<string>([...credentialQueryParameters, ...commonQueryParameters]);
-
-const findOperation = (method: string, pathname: string) => {
-  for (const [id, operation] of Object.entries(chatOperations)) {
-    if (operation.method === method && pathname.endsWith(operation.path)) {
-      return { id: id as ChatOperationId, base: pathname.slice(0, -operation.path.length) };
-    }
-  }
-  return undefined;
-};
 
 /**
  * The client's policies as a `fetch` function, for the openapi-fetch client, the
  * generated hey-api SDK, or a team's own HTTP stack. It adds the credentials and
  * `random`, waits on the rate limit, retries, validates the request and the
  * response, and throws the same typed errors as createChatClient: a call that
- * resolves got ErrorCode 0.
+ * resolves got ErrorCode 0. A `random` already in the URL is kept as the call's
+ * request id (across its retries too); a bad one, a credential or any other
+ * parameter in the URL is refused.
  *
  * @example
  * const api = createFetchClient({ baseUrl: chatRegions.singapore.main, fetch: createChatFetch(options) });
@@ -48,9 +37,7 @@ export const createChatFetch = (options: ChatFetchOptions): typeof fetch => {
     const label = operation?.id ?? `${request.method} ${url.pathname}`;
     if (!operation)
       return refuseInput(label, [{ path: '', message: 'is not an operation of the spec' }]);
-    const issues = [...url.searchParams.keys()]
-      .filter((name) => !filledIn.has(name))
-      .map((name) => ({ path: name, message: 'is not a query parameter of the spec' }));
+    const { random, issues } = readCallerQuery(url.searchParams);
     const bodyText = await request.text();
     try {
       issues.push(...operationSchemas[operation.id].request(JSON.parse(bodyText)));
@@ -61,6 +48,7 @@ export const createChatFetch = (options: ChatFetchOptions): typeof fetch => {
     const result = await send({
       operation: operation.id,
       baseUrl: `${url.origin}${operation.base}`,
+      requestId: random,
       body: bodyText,
       headers: request.headers,
       signal: request.signal,

@@ -29,7 +29,8 @@ const bodyExcerptLength = 200;
 
 const jsonContentType = { 'content-type': 'application/json' } as const;
 
-const excerpt = (text: string, redact: Redactor): string => {
+/** The start of a body for an error, redacted and on one line. */
+export const excerpt = (text: string, redact: Redactor): string => {
   const flat = redact(text.slice(0, 4 * bodyExcerptLength))
     .replace(/\s+/g, ' ')
     .trim();

@@ -62,10 +62,15 @@ describe('callers never pass the common query parameters by hand', () => {
     type Data = Awaited<ReturnType<typeof call>>['data'];
     expectTypeOf<Data>().toExtend<WireAnswer | undefined>();
     expectTypeOf<WireAnswer | undefined>().toExtend<Data>();
+    // A caller's own `random` is the call's request id (createChatFetch keeps it).
     client.POST('/v4/group_open_avchatroom_http_svc/get_members', {
       body: { GroupId: 'g', Timestamp: 0 },
-      // @ts-expect-error `random` is filled in by the client runtime, not passed.
       params: { query: { random: 1 } },
+    });
+    client.POST('/v4/group_open_avchatroom_http_svc/get_members', {
+      body: { GroupId: 'g', Timestamp: 0 },
+      // @ts-expect-error `contenttype` is filled in by the client runtime, not passed.
+      params: { query: { contenttype: 'json' } },
     });
   });
 });

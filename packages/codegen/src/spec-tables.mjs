@@ -168,9 +168,20 @@ const renderQueryParameters = (spec) => {
   const credentials = Object.values(spec.components?.securitySchemes ?? {})
     .filter((scheme) => scheme.type === 'apiKey' && scheme.in === 'query')
     .map((scheme) => scheme.name);
-  const common = Object.values(spec.components?.parameters ?? {})
-    .filter((parameter) => parameter['x-common-parameter'] && parameter.in === 'query')
-    .map((parameter) => parameter.name);
+  const commonParameters = Object.values(spec.components?.parameters ?? {}).filter(
+    (parameter) => parameter['x-common-parameter'] && parameter.in === 'query',
+  );
+  const common = commonParameters.map((parameter) => parameter.name);
+  const schemas = Object.fromEntries(
+    commonParameters.map(({ name, schema }) => [
+      name,
+      Object.fromEntries(
+        ['type', 'minimum', 'maximum', 'enum'].flatMap((key) =>
+          schema?.[key] === undefined ? [] : [[key, schema[key]]],
+        ),
+      ),
+    ]),
+  );
   if (credentials.length === 0) fail('no apiKey security scheme in the query');
   return `${header}
 /** The query parameters that carry the credentials (the spec's apiKey security schemes). */
@@ -184,6 +195,12 @@ export const commonQueryParameters = ${literal(common)} as const;
 
 /** A query parameter the client runtime fills in on every call. */
 export type CommonQueryParameter = (typeof commonQueryParameters)[number];
+
+/** What a caller's own value of a common parameter must be (the spec's schema of each). */
+export const commonQuerySchemas: Record<
+  CommonQueryParameter,
+  { type: string; minimum?: number; maximum?: number; enum?: readonly string[] }
+> = ${literal(schemas)};
 `;
 };
 

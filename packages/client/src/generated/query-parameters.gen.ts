@@ -12,3 +12,12 @@ export const commonQueryParameters = ['random', 'contenttype'] as const;
 
 /** A query parameter the client runtime fills in on every call. */
 export type CommonQueryParameter = (typeof commonQueryParameters)[number];
+
+/** What a caller's own value of a common parameter must be (the spec's schema of each). */
+export const commonQuerySchemas: Record<
+  CommonQueryParameter,
+  { type: string; minimum?: number; maximum?: number; enum?: readonly string[] }
+> = {
+  random: { type: 'integer', minimum: 0, maximum: 4294967295 },
+  contenttype: { type: 'string', enum: ['json'] },
+};

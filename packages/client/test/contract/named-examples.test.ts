@@ -1,5 +1,10 @@
+import createOpenApiFetchClient from 'openapi-fetch';
 import { describe, expect, inject, it } from 'vitest';
-import { createFetchClient } from '../../src/fetch.js';
+import {
+  type ChatMiddlewarePaths,
+  createChatMiddleware,
+  createFetchClient,
+} from '../../src/fetch.js';
 import { chatOperationTable } from '../../src/generated/operation-layer.gen.js';
 import type { ChatOperationId } from '../../src/generated/operations.gen.js';
 import {
@@ -90,6 +95,23 @@ const callStyles: Record<string, CallStyle> = {
     ) => Promise<{ data: unknown }>;
     const result = await post(operationPath(operation), { body: request, headers: prefer(name) });
     return result.data;
+  },
+  'openapi-fetch + createChatMiddleware': async (baseUrl, operation, { name, request }, fetch) => {
+    const client = createOpenApiFetchClient<ChatMiddlewarePaths>({ baseUrl, fetch });
+    const { sdkAppId, identifier, userSig } = clientOptions(fetch) as {
+      userSig: string;
+    } & ChatClientOptions;
+    client.use(createChatMiddleware({ sdkAppId, identifier, userSig }));
+    const post = client.POST as unknown as (
+      path: string,
+      init: { body: unknown; headers: Record<string, string> },
+    ) => Promise<{ data?: unknown; error?: unknown }>;
+    const { data, error } = await post(operationPath(operation), {
+      body: request,
+      headers: prefer(name),
+    });
+    // An error is returned, not thrown: the test compares what comes back.
+    return error ?? data;
   },
 };
 
