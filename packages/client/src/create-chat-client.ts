@@ -22,7 +22,7 @@ export type ChatClient = ChatOperationMethods;
  *
  * @example
  * const client = createChatClient({ sdkAppId: 1400000000, identifier: 'administrator', secretKey, region: 'singapore' });
- * for await (const member of client.members('@TGS#a6I4ZUUGO')) console.log(member.Member_Account);
+ * for await (const member of client.members({ groupId: '@TGS#a6I4ZUUGO' })) console.log(member.Member_Account);
  */
 export const createChatClient = (options: ChatClientOptions): ChatClient => {
   const resolved = resolveClientOptions('createChatClient', options, 'client');
