@@ -72,24 +72,29 @@ export interface HeyApiConsumer {
 
 /**
  * A project outside the workspace that follows the openapi README's "Generate
- * your own client": the packed @avchatroom/openapi, the README's dev
+ * your own client": the packed packages (@avchatroom/openapi, and the client
+ * with its types for the createChatFetch variant), the README's dev
  * dependencies (hey-api, TypeScript) and @types/node, its files (the config and
- * the call), and a strict `nodenext` tsconfig. Nothing is generated yet.
+ * the calls), and a strict `nodenext` tsconfig. Nothing is generated yet.
  */
-export const installHeyApiConsumer = async (openapi: PackedPackage): Promise<HeyApiConsumer> => {
+export const installHeyApiConsumer = async (packages: PackedPackage[]): Promise<HeyApiConsumer> => {
   const readme = await readFile(openapiReadmePath, 'utf8');
   const files = readmeFiles(readme);
   const devDependencies = readmeDevDependencies(readme);
   const dir = await realpath(await mkdtemp(join(tmpdir(), 'avchatroom-hey-api-consumer-')));
   try {
     await mkdir(join(dir, 'tarballs'));
-    const tarball = basename(openapi.tarball);
-    await copyFile(openapi.tarball, join(dir, 'tarballs', tarball));
+    const dependencies: Record<string, string> = {};
+    for (const pkg of packages) {
+      const tarball = basename(pkg.tarball);
+      await copyFile(pkg.tarball, join(dir, 'tarballs', tarball));
+      dependencies[pkg.name] = `file:./tarballs/${tarball}`;
+    }
     const manifest = {
       name: 'avchatroom-hey-api-consumer',
       private: true,
       type: 'module',
-      dependencies: { [openapi.name]: `file:./tarballs/${tarball}` },
+      dependencies,
       devDependencies: { ...devDependencies, '@types/node': '^20.19.0' },
     };
     await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -99,7 +104,7 @@ export const installHeyApiConsumer = async (openapi: PackedPackage): Promise<Hey
     await runCommand(
       'npm',
       ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
-      // About 5 s from npm's cache: hey-api, TypeScript, @types/node and the tarball.
+      // About 5 s from npm's cache: hey-api, TypeScript, @types/node and the tarballs.
       { cwd: dir, timeoutMs: 180_000, env: isolatedEnv() },
     );
     return {
