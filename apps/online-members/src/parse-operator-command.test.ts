@@ -19,6 +19,24 @@ describe('parseCommand: the operator commands', () => {
       want: { kind: 'ban', members: ['a', 'b'], durationSeconds: 3600, format: 'table' },
     },
     {
+      argv: [
+        'ban',
+        '--group',
+        'g',
+        '--member',
+        'a',
+        '--duration',
+        '60',
+        '--description',
+        '小 spam',
+      ],
+      want: { kind: 'ban', durationSeconds: 60, description: '小 spam' },
+    },
+    {
+      argv: ['ban', '--group', 'g', '--member', 'a', '--duration', '60'],
+      want: { kind: 'ban', description: undefined },
+    },
+    {
       // A repeated account is named once in the call.
       argv: ['unban', '--group', 'g', '--member', 'a', '--member', 'b', '--member', 'a'],
       want: { kind: 'unban', members: ['a', 'b'] },
@@ -68,6 +86,20 @@ describe('parseCommand: the operator commands', () => {
       message: '--duration is given more than once',
     },
     { argv: ['unban', '--group', 'g', '--duration', '5'], message: 'unknown option --duration' },
+    {
+      // 334 characters of 3 bytes: under 1,000 characters, over 1,000 bytes.
+      argv: [
+        'ban',
+        '--group',
+        'g',
+        '--member',
+        'a',
+        '--duration',
+        '1',
+        `--description=${'小'.repeat(334)}`,
+      ],
+      message: '--description is longer than 1000 bytes (UTF-8)',
+    },
     { argv: ['unban', '--group', 'g', '--member', 'a\tb'], message: '--member holds a control' },
     { argv: ['unban', '--group', 'g', '--member'], message: '--member needs a value' },
     { argv: ['mark', '--group', 'g'], message: 'mark needs an action: set or delete' },

@@ -17,6 +17,8 @@ export interface FlagCase {
   wrong: readonly string[];
   /** Given more than once, each value adds one (--member). */
   repeatable?: boolean;
+  /** Takes any text (a group ID, an account, a reason): the client sends it as given. */
+  text?: boolean;
 }
 
 /** Every command that calls the API. */
@@ -112,7 +114,7 @@ export const urlsWithCredentials = [
 ];
 
 export const flagCases: readonly FlagCase[] = [
-  { flag: '--group', commands: apiCommands, valid: '@TGS#aROOM', wrong: [] },
+  { flag: '--group', commands: apiCommands, valid: '@TGS#aROOM', wrong: [], text: true },
   {
     flag: '--mark',
     commands: ['list', 'watch'],
@@ -147,6 +149,7 @@ export const flagCases: readonly FlagCase[] = [
     valid: 'viewer1',
     wrong: [],
     repeatable: true,
+    text: true,
   },
   {
     flag: '--duration',
@@ -161,6 +164,7 @@ export const flagCases: readonly FlagCase[] = [
     valid: 'spam',
     // At most 1,000 bytes of UTF-8: 1,001 ASCII characters, or 334 of 3 bytes each.
     wrong: ['x'.repeat(1001), '\u5c0f'.repeat(334)],
+    text: true,
   },
   {
     flag: '--interval',
