@@ -3,6 +3,7 @@ import { parseCommand } from './parse-command.js';
 import { UsageError } from './usage-error.js';
 
 // The operator's commands (README "Commands"): what each command line reads as.
+const banOfA = ['ban', '--group', 'g', '--member', 'a', '--duration', '60'];
 describe('parseCommand: the operator commands', () => {
   it.each([
     {
@@ -19,21 +20,11 @@ describe('parseCommand: the operator commands', () => {
       want: { kind: 'ban', members: ['a', 'b'], durationSeconds: 3600, format: 'table' },
     },
     {
-      argv: [
-        'ban',
-        '--group',
-        'g',
-        '--member',
-        'a',
-        '--duration',
-        '60',
-        '--description',
-        '小 spam',
-      ],
+      argv: [...banOfA, '--description', '小 spam'],
       want: { kind: 'ban', durationSeconds: 60, description: '小 spam' },
     },
     {
-      argv: ['ban', '--group', 'g', '--member', 'a', '--duration', '60'],
+      argv: banOfA,
       want: { kind: 'ban', description: undefined },
     },
     {
@@ -88,16 +79,7 @@ describe('parseCommand: the operator commands', () => {
     { argv: ['unban', '--group', 'g', '--duration', '5'], message: 'unknown option --duration' },
     {
       // 334 characters of 3 bytes: under 1,000 characters, over 1,000 bytes.
-      argv: [
-        'ban',
-        '--group',
-        'g',
-        '--member',
-        'a',
-        '--duration',
-        '1',
-        `--description=${'小'.repeat(334)}`,
-      ],
+      argv: [...banOfA, `--description=${'小'.repeat(334)}`],
       message: '--description is longer than 1000 bytes (UTF-8)',
     },
     { argv: ['unban', '--group', 'g', '--member', 'a\tb'], message: '--member holds a control' },
