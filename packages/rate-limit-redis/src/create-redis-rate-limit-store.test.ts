@@ -179,6 +179,18 @@ describe.each(redisClientKinds)('with %s', (kind) => {
     expect(fifth).toBeLessThanOrEqual(900);
   });
 
+  it('gives a caller that asks a little ahead (its lead) no earlier place, and queues later callers after it', async () => {
+    const store = createRedisRateLimitStore({ client: redis.client });
+    const window = freshWindow(10, 1_000);
+    // A lead of 200 ms: the answer counts from then, so it is 0.
+    expect(await waitOf(store.reservePlace(window, Date.now() + 200))).toBe(0);
+    const next = await waitOf(store.reservePlace(window, Date.now()));
+    expect(next).toBeGreaterThan(150);
+    expect(next).toBeLessThanOrEqual(200);
+    const [first, second] = await placesOf(redis, window.key);
+    expect((second as number) - (first as number)).toBeLessThan(1);
+  });
+
   it('uses keyPrefix and keeps windows apart by key', async () => {
     const store = createRedisRateLimitStore({ client: redis.client, keyPrefix: 'team-a:' });
     const window = freshWindow(1, 1_000);

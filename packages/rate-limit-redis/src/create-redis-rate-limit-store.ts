@@ -134,7 +134,10 @@ export const createRedisRateLimitStore = (options: RedisRateLimitStoreOptions): 
   const share = options.localFallback?.share;
   const localStore = share === undefined ? undefined : createMemoryRateLimitStore();
 
-  const reserveInRedis = async (window: RateLimitWindow): Promise<RateLimitPlace> => {
+  const reserveInRedis = async (
+    window: RateLimitWindow,
+    leadMs: number,
+  ): Promise<RateLimitPlace> => {
     const notReady = runner.notReady();
     if (notReady !== undefined) {
       throw new RateLimitStoreUnavailableError(
@@ -144,7 +147,7 @@ export const createRedisRateLimitStore = (options: RedisRateLimitStoreOptions): 
       );
     }
     const keys = redisRateLimitKeys(keyPrefix, window.key);
-    const args = [window.limit, window.windowMs, window.burst].map(String);
+    const args = [window.limit, window.windowMs, window.burst, leadMs].map(String);
     let answer: unknown;
     try {
       answer = await withinTimeout(
@@ -180,16 +183,27 @@ export const createRedisRateLimitStore = (options: RedisRateLimitStoreOptions): 
   };
 
   return {
-    reservePlace: async (window) => {
+    reservePlace: async (window, nowMs) => {
       checkWindow(window);
+      // The caller's clock matters only as a lead: a time a little ahead of
+      // this machine's clock asks for a place no earlier than that (Redis
+      // adds it to its own time). Anything else is skew, and ignored.
+      const aheadMs = nowMs - Date.now();
+      const leadMs = aheadMs > 0 && aheadMs <= window.windowMs ? aheadMs : 0;
       try {
-        return await reserveInRedis(window);
+        return await reserveInRedis(window, leadMs);
       } catch (error) {
         if (share === undefined || !localStore) throw error;
         const limit = Math.max(1, Math.floor(window.limit * share));
         const local = { ...window, limit, burst: Math.min(window.burst, limit) };
-        // The caller's nowMs is from before the wait on Redis: a local place counts from now.
-        return localStore.reservePlace(local, Date.now());
+        // Time passed while Redis failed: a local place counts from now (plus
+        // the caller's lead), and the answer from the caller's nowMs.
+        const fromMs = Date.now() + leadMs;
+        const answer = localStore.reservePlace(local, fromMs) as number | RateLimitPlace;
+        const shiftMs = fromMs - nowMs;
+        return typeof answer === 'number'
+          ? answer + shiftMs
+          : { waitMs: answer.waitMs + shiftMs, release: answer.release };
       }
     },
   };

@@ -7,16 +7,17 @@ import { createHash } from 'node:crypto';
 export const reservePlaceScript = `
 -- KEYS[1]: the places given (a sorted set, scored by reserved time)
 -- KEYS[2]: the pacing state (a hash: tat, the next due time; seq, a counter)
--- ARGV: limit, windowMs, burst
+-- ARGV: limit, windowMs, burst, leadMs (the caller cannot leave before now + lead)
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2]) * 1000
 local burst = tonumber(ARGV[3])
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
+local earliest = now + tonumber(ARGV[4]) * 1000
 local interval = window / limit
 -- A place two windows old matters to no caller, even one with a wider window.
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. string.format('%.17g', now - 2 * window))
-local place = now
+local place = earliest
 -- After every place already given, so places stay in the order callers asked.
 local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
 if last[2] then place = math.max(place, tonumber(last[2])) end
@@ -34,7 +35,8 @@ redis.call('HSET', KEYS[2], 'tat', string.format('%.17g', math.max(tat, place) +
 local ttl = math.ceil((place - now + 2 * window) / 1000) + 1
 redis.call('PEXPIRE', KEYS[1], ttl)
 redis.call('PEXPIRE', KEYS[2], ttl)
-return { math.ceil(place - now), member }
+-- The wait counts from the earliest time the caller gave.
+return { math.ceil(place - earliest), member }
 `;
 
 /**

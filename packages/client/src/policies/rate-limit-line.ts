@@ -75,9 +75,11 @@ const reserveAndSleep = async (
   store: RateLimitStore,
   window: RateLimitWindow,
   signal: AbortSignal | undefined,
+  leadMs: number,
 ): Promise<{ lateMs: number; answer: Answer }> => {
   signal?.throwIfAborted();
-  const askedAtMs = Date.now();
+  // No earlier than `leadMs` from now: the store's answer counts from here.
+  const askedAtMs = Date.now() + leadMs;
   const asked = store.reservePlace(window, askedAtMs);
   // The memory store answers synchronously: no promise to wait for.
   const answer =
@@ -117,9 +119,13 @@ export const waitForPlace = async (
 ): Promise<void> => {
   const careful = cautiousWindow(store, window);
   const toleranceMs = lateToleranceMs(careful);
+  let leadMs = 0;
   for (let places = 1; ; places += 1) {
-    const { lateMs, answer } = await reserveAndSleep(store, careful, signal);
+    const { lateMs, answer } = await reserveAndSleep(store, careful, signal, leadMs);
     if (lateMs <= toleranceMs || places >= rateLimitDefaults.placesPerCall) return;
     release(answer);
+    // The next place at least as far ahead as this one was missed by (at most
+    // a quarter window): if answers keep coming that late, it is still ahead.
+    leadMs = Math.min(lateMs, careful.windowMs / 4);
   }
 };

@@ -58,7 +58,9 @@ export interface RateLimitStore {
    * more than `limit` places fall in any `windowMs` and pacing allows it
    * (`burst`); a store on another machine should read its own clock (Redis
    * `TIME`) so that callers on skewed clocks share one window.
-   * @param nowMs the caller's clock, in milliseconds (a store with its own clock may ignore it)
+   * @param nowMs the earliest time the caller can use a place, on its clock
+   *   (now, or a little later when its last place came too late); the answer
+   *   counts from it. A store with its own clock uses it only as that lead.
    */
   reservePlace(
     window: RateLimitWindow,
