@@ -40,7 +40,7 @@ Commands:
   count   how many members are online (the true count, past the cap)
   check   which of the accounts are in the group
   bans    every banned member and when the ban ends
-  ban     bans members for a time (they leave and cannot rejoin)
+  ban     bans members for a time
   unban   lifts members' bans
   mark    sets or deletes a mark on members (list --mark N lists them)
   admins  lists the group's administrators, or adds or removes them

@@ -47,7 +47,7 @@ describe('--help and --version', () => {
     ['bans', 'json: {"groupId", "bans": [{"Member_Account", "BannedUntil"}], "pages"}'],
     ['ban', '--duration SECONDS  how long the ban lasts, 1 to 4294967295 (required'],
     ['unban', '(at most 20 per call)'],
-    ['mark', '500 (the special mark) or a custom mark, 1000 and up (required)'],
+    ['mark', '500 (the special mark) or a custom mark of 1000 and up'],
     ['admins', 'online-members admins add|remove --group ID --member ACCOUNT'],
     ['check', 'json: {"groupId", "members": [{"Member_Account", "InRoom"}]}'],
   ])('prints the help of %s', async (command, text) => {

@@ -17,13 +17,13 @@ const formatOption = (formats: readonly string[], what: string) =>
   `  --format FORMAT     ${formats.join(', ')} (default: table)\n${what}`;
 
 const listingFormats = `                      table: aligned columns, then a summary line on stderr
-                      json: one object (below)
+                      json: one object (above)
                       ndjson: one object per line
                       csv: a header row, then RFC 4180 rows; a cell starting
                         with = + - @ (after any spaces or line breaks), a tab
                         or a CR gets a leading '`;
 
-const resultFormats = `                      table: one line; json: one object (below)`;
+const resultFormats = `                      table: one line; json: one object (above)`;
 
 const footer = `  -h, --help          this help
 
@@ -60,17 +60,18 @@ Options:
 ${formatOption(invocations.bans.formats, listingFormats)}
 ${footer}`;
 
-export const banHelp = `Usage: online-members ban --group ID --member ACCOUNT [...] --duration SECONDS [options]
+export const banHelp = `Usage: online-members ban --group ID --member ACCOUNT [...] --duration SECONDS
+       [options]
 
-Bans members from a group for a time: they leave it and cannot rejoin until
-the ban ends. A member banned again gets the new end.
+Bans members of a group for a time. The API answers nothing per account: the
+command reports the accounts it sent; \`bans\` lists the bans in force.
 json: {"groupId", "banned": [accounts], "durationSeconds"[, "description"]}
 
 Options:
   --group ID          the group's ID (required)
 ${memberOption(banGroupMemberLimits.maxBannedPerCall)}  --duration SECONDS  how long the ban lasts, 1 to ${banGroupMemberLimits.maxDurationSeconds} (required:
                       there is no default, a ban is never open-ended by mistake)
-  --description TEXT  the reason, sent with the ban (at most ${banGroupMemberLimits.maxDescriptionBytes} bytes of UTF-8)
+  --description TEXT  the reason sent with the ban, at most ${banGroupMemberLimits.maxDescriptionBytes} bytes (UTF-8)
 ${formatOption(invocations.ban.formats, resultFormats)}
 ${footer}`;
 
@@ -90,11 +91,13 @@ Sets a mark on online members, or deletes it; \`list --mark N\` lists the
 members carrying it. A group has at most ${modifyUserInfoLimits.maxMarksPerGroup} marks, a mark at most
 ${modifyUserInfoLimits.maxMembersPerMark.toLocaleString('en-US')} members; a member loses its marks when it leaves. A member the
 API leaves out of its answer (not online) is reported as not changed.
-json: {"groupId", "mark", "action", "changed": [accounts], "notChanged": [accounts]}
+json: {"groupId", "mark", "action", "changed": [accounts],
+       "notChanged": [accounts]}
 
 Options:
   --group ID          the group's ID (required)
-  --mark N            ${modifyUserInfoLimits.specialMark} (the special mark) or a custom mark, ${modifyUserInfoLimits.minCustomMark} and up (required)
+  --mark N            ${modifyUserInfoLimits.specialMark} (the special mark) or a custom mark of ${modifyUserInfoLimits.minCustomMark} and up
+                      (required)
 ${memberOption(modifyUserInfoLimits.maxAccountsPerCall)}${formatOption(invocations['mark set'].formats, resultFormats)}
 ${footer}`;
 
