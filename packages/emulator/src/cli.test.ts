@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -140,6 +140,30 @@ describe('avchatroom-emulator CLI', () => {
     const { code, signal, stderr } = await finished;
     expect({ code, signal }).toEqual({ code: 0, signal: null });
     expect(stderr).toContain(`control API at ${url}/__emulator/`);
+    // What a caller in any language needs to sign a UserSig for the demo app.
+    expect(stderr).toContain(
+      'SDKAppID 1400000001 (pro edition): admin identifier administrator, secret key demo-only-secret-key-of-the-avchatroom-emulator',
+    );
+    expect(stderr).toContain("These keys are the demo seed's");
+  });
+
+  it("never prints the secret key of the user's own seed", async () => {
+    const seedDir = mkdtempSync(join(buildDir, 'seed-'));
+    const seedPath = join(seedDir, 'seed.json');
+    const seed = {
+      apps: [{ sdkAppId: 1400000009, secretKey: 'SENTINEL-own-secret-key', admins: ['ops'] }],
+      groups: [{ sdkAppId: 1400000009, groupId: '@TGS#own', type: 'AVChatRoom', members: [] }],
+    };
+    writeFileSync(seedPath, JSON.stringify(seed));
+    const { child, finished } = launch(['--seed', seedPath]);
+    const url = await firstLine(child);
+    // An answer means the command is past its start and handles SIGTERM.
+    await fetch(`${url}/__emulator/health`, { signal: AbortSignal.timeout(5000) });
+    child.kill('SIGTERM');
+    const { stderr } = await finished;
+    expect(stderr).toContain('SDKAppID 1400000009 (pro edition): admin identifier ops');
+    expect(stderr).toContain('@TGS#own (AVChatRoom)');
+    expect(stderr).not.toContain('SENTINEL');
   });
 
   it.each([['--help'], ['-h']])('prints the usage for %s and exits 0', async (flag) => {

@@ -1,14 +1,19 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { EmulatorOptions } from './emulator-options.js';
+import { demoSeedPath } from './seed.js';
+import { servingBanner } from './serving-banner.js';
 import { startEmulator } from './start-emulator.js';
 
 const usage = `Usage: avchatroom-emulator [options]
 
 Serves an emulator of Tencent Cloud Chat's REST APIs of audio-video groups (every
 operation of the spec) on a loopback port and prints its base URL on the first
-line of stdout. Stop it with Ctrl-C.
+line of stdout, then, on stderr, each app's SDKAppID, admin identifier and
+groups (and, for the demo seed only, its published secret key, to sign
+UserSigs with). Stop it with Ctrl-C.
 
 Options:
   --port N                 port to listen on; 0 picks a free one (default 0)
@@ -105,10 +110,8 @@ const main = async (): Promise<number> => {
     return 2;
   }
   process.stdout.write(`${emulator.url}\n`);
-  const groups = emulator.state.groupList();
-  process.stderr.write(
-    `avchatroom-emulator: serving ${groups.length} groups; control API at ${emulator.url}/__emulator/\n`,
-  );
+  const isDemoSeed = options.seed === undefined || resolve(String(options.seed)) === demoSeedPath;
+  process.stderr.write(servingBanner(emulator.url, emulator.seed, isDemoSeed));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
