@@ -2,14 +2,9 @@ import { type ChatClient, getAdminListLimits } from '@avchatroom/client';
 import type { CliIo } from '../cli-io.js';
 import type { OperatorCommand } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
+import { countOf } from '../formats/count-text.js';
 import { terminalText } from '../terminal-text.js';
-import {
-  accountsText,
-  countOf,
-  printListing,
-  printResult,
-  signalOption,
-} from './command-output.js';
+import { accountsText, printListing, printResult, signalOption } from './command-output.js';
 
 type AdminsCommand = Extract<OperatorCommand, { kind: 'admins' }>;
 

@@ -2,9 +2,10 @@ import type { ChatClient } from '@avchatroom/client';
 import type { CliIo } from '../cli-io.js';
 import type { OperatorCommand } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
+import { countOf } from '../formats/count-text.js';
 import { joinTimeText } from '../formats/table.js';
 import { terminalText } from '../terminal-text.js';
-import { countOf, printListing, signalOption } from './command-output.js';
+import { printListing, signalOption } from './command-output.js';
 
 /** `bans`: every ban in force, through the client's generic paginator (listBans). */
 export const runBans = async (

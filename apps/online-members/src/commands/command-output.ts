@@ -34,10 +34,6 @@ export const printResult = (io: CliIo, format: ResultFormat, json: object, line:
   io.stdout.write(format === 'json' ? jsonText(json) : `${line}\n`);
 };
 
-/** `n noun(s)` with thousands separators. */
-export const countOf = (n: number, noun: string): string =>
-  `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
-
 /** Accounts for a line on the terminal: escaped, comma-separated. */
 export const accountsText = (accounts: readonly string[]): string =>
   accounts.map(terminalText).join(', ');

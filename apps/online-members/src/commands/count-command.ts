@@ -2,8 +2,9 @@ import type { ChatClient } from '@avchatroom/client';
 import type { CliIo } from '../cli-io.js';
 import type { OperatorCommand } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
+import { countOf } from '../formats/count-text.js';
 import { terminalText } from '../terminal-text.js';
-import { countOf, printResult, signalOption } from './command-output.js';
+import { printResult, signalOption } from './command-output.js';
 
 // Community IDs start with @TGS#_ (the spec's GroupId descriptions); their
 // count has an operation of its own, refreshed every 4 minutes.

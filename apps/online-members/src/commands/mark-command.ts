@@ -3,8 +3,9 @@ import type { CliIo } from '../cli-io.js';
 import { colorsFor } from '../color.js';
 import type { OperatorCommand } from '../command.js';
 import { exitCodes } from '../exit-codes.js';
+import { countOf } from '../formats/count-text.js';
 import { terminalText } from '../terminal-text.js';
-import { accountsText, countOf, printResult, signalOption } from './command-output.js';
+import { accountsText, printResult, signalOption } from './command-output.js';
 
 const commandTypes = { set: 1, delete: 2 } as const;
 

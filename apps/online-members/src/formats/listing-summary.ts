@@ -1,8 +1,6 @@
 import { getMembersLimits } from '@avchatroom/client';
+import { countOf } from './count-text.js';
 import type { ListingView } from './listing-view.js';
-
-const count = (n: number, noun: string) =>
-  `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 
 /**
  * Why a truncated listing is short, or undefined when it is whole. The client
@@ -22,6 +20,6 @@ export const truncationNote = (listing: Pick<ListingView, 'members' | 'truncated
 /** One line: how many members, how many pages, and the truncation note if any. */
 export const listingSummary = (listing: ListingView): string => {
   const note = truncationNote(listing);
-  const text = `${count(listing.members.length, 'member')} online in ${listing.groupId}, ${count(listing.pages, 'page')}`;
+  const text = `${countOf(listing.members.length, 'member')} online in ${listing.groupId}, ${countOf(listing.pages, 'page')}`;
   return note === undefined ? text : `${text}; truncated: ${note}`;
 };
