@@ -3,13 +3,8 @@
 // members, so a variant that silently failed or skipped parsing cannot look fast.
 
 import { createFetchClient } from '../dist/fetch.mjs';
-import {
-  createChatClient,
-  createChatFetch,
-  createClient,
-  createMemoryRateLimitStore,
-  getMembers,
-} from '../dist/index.mjs';
+import { createChatClient, createChatFetch, createMemoryRateLimitStore } from '../dist/index.mjs';
+import { createClient, getMembers } from '../dist/sdk.mjs';
 import { pageSize } from './members-page.mjs';
 
 const getMembersPath = '/v4/group_open_avchatroom_http_svc/get_members';
