@@ -80,20 +80,23 @@ export const requestBodyFor = (
 ): { body: Record<string, unknown>; issues: ChatFieldIssue[] } => {
   const { requestFields, pagination } = operationEntry(operation);
   const body: Record<string, unknown> = {};
-  const callerNames = new Map<string, string>();
   for (const [name, wire] of requestFields) {
-    callerNames.set(wire, name);
     const value =
       fields[name] === undefined && wire === pagination?.cursor
         ? pagination.stopValue
         : fields[name];
     if (value !== undefined) body[wire] = value;
   }
-  const issues = operationSchemas[operation].request(body).map((issue) => ({
-    ...issue,
-    path: issue.path.replace(/^[^.[]+/, (wire) => callerNames.get(wire) ?? wire),
-  }));
-  return { body, issues };
+  const issues = operationSchemas[operation].request(body);
+  if (issues.length === 0) return { body, issues };
+  const callerNames = new Map(requestFields.map(([name, wire]) => [wire, name]));
+  return {
+    body,
+    issues: issues.map((issue) => ({
+      ...issue,
+      path: issue.path.replace(/^[^.[]+/, (wire) => callerNames.get(wire) ?? wire),
+    })),
+  };
 };
 
 /** One call, its params read once and checked. */
