@@ -48,6 +48,21 @@ test('ts and typescript blocks are found with their opening line; sh and tsx are
   );
 });
 
+test('a block indented in a list item is found, its indent removed', () => {
+  const text = [
+    '1. Call it:',
+    '',
+    '   ```ts',
+    "   import { a } from 'a';",
+    '   a();',
+    '   ```',
+    '',
+  ];
+  const [snippet, ...rest] = extractSnippets('README.md', text.join('\n'));
+  expect(rest).toEqual([]);
+  expect(snippet).toMatchObject({ line: 3, code: "import { a } from 'a';\na();\n" });
+});
+
 test('an unknown attribute or an unclosed block is an error naming the README line', () => {
   expect(() => extractSnippets('README.md', 'x\n```ts fragmnet\ncode\n```\n')).toThrow(
     'README.md:2: unknown code block attribute fragmnet',

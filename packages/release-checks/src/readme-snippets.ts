@@ -16,7 +16,8 @@ export interface ReadmeSnippet {
   namedFile?: string;
 }
 
-const openingFence = /^```(ts|typescript)(?:[ \t]+(.*))?$/;
+/** An opening fence, indented too (a block in a list item): its indent, language and attributes. */
+const openingFence = /^([ \t]*)```(ts|typescript)(?:[ \t]+(.*))?$/;
 
 /** The TypeScript blocks of one README's text, in order. */
 export const extractSnippets = (readme: string, text: string): ReadmeSnippet[] => {
@@ -25,14 +26,18 @@ export const extractSnippets = (readme: string, text: string): ReadmeSnippet[] =
   for (let index = 0; index < lines.length; index += 1) {
     const opening = openingFence.exec(lines[index] ?? '');
     if (!opening) continue;
-    const attributes = (opening[2] ?? '').split(/\s+/).filter(Boolean);
+    const indent = opening[1] ?? '';
+    const attributes = (opening[3] ?? '').split(/\s+/).filter(Boolean);
     const unknown = attributes.filter((attribute) => attribute !== 'fragment');
     if (unknown.length > 0) {
       throw new Error(`${readme}:${index + 1}: unknown code block attribute ${unknown.join(' ')}`);
     }
-    const end = lines.findIndex((line, at) => at > index && line.startsWith('```'));
+    const end = lines.findIndex((line, at) => at > index && line.trimStart().startsWith('```'));
     if (end === -1) throw new Error(`${readme}:${index + 1}: the code block is never closed`);
-    const code = `${lines.slice(index + 1, end).join('\n')}\n`;
+    const body = lines
+      .slice(index + 1, end)
+      .map((line) => (line.startsWith(indent) ? line.slice(indent.length) : line));
+    const code = `${body.join('\n')}\n`;
     const namedFile = /^\/\/ ([\w.-]+\.ts)\n/.exec(code)?.[1];
     snippets.push({
       readme,
