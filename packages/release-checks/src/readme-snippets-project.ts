@@ -54,6 +54,8 @@ export const snippetTsconfigs = {
 export interface SnippetProject {
   /** Real path of the project, in os.tmpdir(). */
   dir: string;
+  /** The tarballs installed in it. */
+  packages: PackedPackage[];
   /** The complete blocks, with the file each is written to. */
   files: { snippet: ReadmeSnippet; file: string }[];
   timings: { installMs: number; generateMs: number };
@@ -196,7 +198,12 @@ export const installSnippetProject = async (
     if (seen.has('openapi-ts.config.ts')) {
       await runCommand('npx', ['openapi-ts'], { cwd: dir, timeoutMs: 120_000, env: isolatedEnv() });
     }
-    return { dir, files, timings: { installMs, generateMs: Date.now() - generateStarted } };
+    return {
+      dir,
+      packages,
+      files,
+      timings: { installMs, generateMs: Date.now() - generateStarted },
+    };
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;
@@ -211,7 +218,7 @@ export const compileSnippets = async (
   project: SnippetProject,
   tsconfig: keyof typeof snippetTsconfigs,
 ): Promise<string[]> => {
-  const { stdout } = await runCommand(
+  const { stdout, stderr, exitCode } = await runCommand(
     join(project.dir, 'node_modules/.bin/tsc'),
     ['-p', tsconfig, '--pretty', 'false'],
     {
@@ -222,7 +229,7 @@ export const compileSnippets = async (
     },
   );
   const byFile = new Map(project.files.map(({ snippet, file }) => [file, snippet]));
-  return stdout
+  const errors = stdout
     .split('\n')
     .filter((line) => /error TS\d+/.test(line))
     .map((line) => {
@@ -231,6 +238,10 @@ export const compileSnippets = async (
       if (!match || !snippet) return line;
       return `${snippet.readme}:${snippet.line + Number(match[2])}: ${match[4]}`;
     });
+  // A failed run whose output has no `error TS` line still fails.
+  if (exitCode !== 0 && errors.length === 0)
+    errors.push(`tsc exited ${exitCode}: ${stdout}${stderr}`);
+  return errors;
 };
 
 /**

@@ -26,6 +26,7 @@ import {
 } from '@avchatroom/emulator';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type RedisServer, startRedisServer } from '../../rate-limit-redis/test/redis-server.js';
+import { isolationProblems } from './consumer-project.js';
 import { packPublishedPackages } from './published-packages.js';
 import { readSnippets, snippetFile, snippetLocation } from './readme-snippets.js';
 import {
@@ -117,6 +118,10 @@ test('the READMEs have TypeScript blocks, and only a few fragments', () => {
   );
   expect(complete.length).toBeGreaterThan(10);
   expect(fragments.length).toBeLessThanOrEqual(complete.length / 4);
+});
+
+test('the project is sealed: every @avchatroom package is its packed tarball', async () => {
+  expect(await isolationProblems(project as SnippetProject)).toEqual([]);
 });
 
 test.each(Object.keys(snippetTsconfigs) as (keyof typeof snippetTsconfigs)[])(
