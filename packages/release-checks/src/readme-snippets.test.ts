@@ -136,7 +136,7 @@ test.each(Object.keys(snippetTsconfigs) as (keyof typeof snippetTsconfigs)[])(
 const callsByBlock: Record<string, number> = {};
 
 test.each(complete.map((snippet) => [snippetLocation(snippet), snippet] as const))(
-  '%s runs against the emulator',
+  '%s runs with Node, a region being the emulator',
   async (location, snippet) => {
     const before = emulator?.stats().apiCalls ?? 0;
     await timed('runMs', () => runSnippet(project as SnippetProject, snippetFile(snippet), env));
