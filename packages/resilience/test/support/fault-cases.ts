@@ -43,7 +43,7 @@ const apiErrorCase = (code: ChatErrorCode, label: string): FaultCase => {
     plan: code === 10002 ? { kind: 'systemError' } : { kind: 'apiError', code },
     treatment: { retryClass: entry.retry, retryAfterSeconds },
     errorClass: ChatApiError,
-    errorFields: { code, retry: entry.retry, retryAfterSeconds, name: entry.name },
+    errorFields: { code, retry: entry.retry, retryAfterSeconds, codeName: entry.name },
   };
 };
 
