@@ -46,6 +46,42 @@ export interface ConsumerProject {
 }
 
 /**
+ * A new project in os.tmpdir() (outside the workspace, so Node's and
+ * TypeScript's lookups never reach its node_modules) whose package.json
+ * depends on the packed tarballs, copied into its `tarballs/` folder, and on
+ * `extra` fields of the manifest. Nothing is installed yet; on failure the
+ * folder is removed.
+ */
+export const createTarballProject = async (
+  name: string,
+  packages: PackedPackage[],
+  extra: { dependencies?: Record<string, string>; devDependencies?: Record<string, string> } = {},
+): Promise<string> => {
+  const dir = await realpath(await mkdtemp(join(tmpdir(), `${name}-`)));
+  try {
+    await mkdir(join(dir, 'tarballs'));
+    const dependencies: Record<string, string> = {};
+    for (const pkg of packages) {
+      const tarball = basename(pkg.tarball);
+      await copyFile(pkg.tarball, join(dir, 'tarballs', tarball));
+      dependencies[pkg.name] = `file:./tarballs/${tarball}`;
+    }
+    const manifest = {
+      name,
+      private: true,
+      type: 'module',
+      dependencies: { ...dependencies, ...extra.dependencies },
+      ...(extra.devDependencies && { devDependencies: extra.devDependencies }),
+    };
+    await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return dir;
+};
+
+/**
  * Creates a project in os.tmpdir() (outside the workspace, so Node's and
  * TypeScript's lookups never reach its node_modules) that depends on the packed
  * tarballs, copied in, and on TypeScript; installs it with npm; and copies the
@@ -54,23 +90,10 @@ export interface ConsumerProject {
 export const installConsumerProject = async (
   packages: PackedPackage[],
 ): Promise<ConsumerProject> => {
-  const dir = await realpath(await mkdtemp(join(tmpdir(), 'avchatroom-pack-consumer-')));
+  const dir = await createTarballProject('avchatroom-pack-consumer', packages, {
+    devDependencies: { typescript: consumerTypeScript },
+  });
   try {
-    await mkdir(join(dir, 'tarballs'));
-    const dependencies: Record<string, string> = {};
-    for (const pkg of packages) {
-      const name = basename(pkg.tarball);
-      await copyFile(pkg.tarball, join(dir, 'tarballs', name));
-      dependencies[pkg.name] = `file:./tarballs/${name}`;
-    }
-    const manifest = {
-      name: 'avchatroom-pack-consumer',
-      private: true,
-      type: 'module',
-      dependencies,
-      devDependencies: { typescript: consumerTypeScript },
-    };
-    await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     for (const [file, options] of Object.entries(consumerTsconfigs)) {
       const tsconfig = {
         compilerOptions: { ...strictCompilerOptions, ...options },

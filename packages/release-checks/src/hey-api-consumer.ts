@@ -1,16 +1,6 @@
-import {
-  copyFile,
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  realpath,
-  rm,
-  writeFile,
-} from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { consumerTypeScript } from './consumer-project.js';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { consumerTypeScript, createTarballProject } from './consumer-project.js';
 import { type PackedPackage, workspaceRoot } from './published-packages.js';
 import { isolatedEnv, runCommand } from './run-command.js';
 
@@ -81,23 +71,10 @@ export const installHeyApiConsumer = async (packages: PackedPackage[]): Promise<
   const readme = await readFile(openapiReadmePath, 'utf8');
   const files = readmeFiles(readme);
   const devDependencies = readmeDevDependencies(readme);
-  const dir = await realpath(await mkdtemp(join(tmpdir(), 'avchatroom-hey-api-consumer-')));
+  const dir = await createTarballProject('avchatroom-hey-api-consumer', packages, {
+    devDependencies: { ...devDependencies, '@types/node': '^20.19.0' },
+  });
   try {
-    await mkdir(join(dir, 'tarballs'));
-    const dependencies: Record<string, string> = {};
-    for (const pkg of packages) {
-      const tarball = basename(pkg.tarball);
-      await copyFile(pkg.tarball, join(dir, 'tarballs', tarball));
-      dependencies[pkg.name] = `file:./tarballs/${tarball}`;
-    }
-    const manifest = {
-      name: 'avchatroom-hey-api-consumer',
-      private: true,
-      type: 'module',
-      dependencies,
-      devDependencies: { ...devDependencies, '@types/node': '^20.19.0' },
-    };
-    await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     await writeFile(join(dir, 'tsconfig.json'), `${JSON.stringify(nodenextTsconfig, null, 2)}\n`);
     for (const file of files) await writeFile(join(dir, file.name), file.text);
     const started = Date.now();

@@ -1,17 +1,7 @@
-import {
-  copyFile,
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  realpath,
-  rm,
-  writeFile,
-} from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { consumerTypeScript } from './consumer-project.js';
+import { consumerTypeScript, createTarballProject } from './consumer-project.js';
 import { openapiReadmePath, readmeDevDependencies } from './hey-api-consumer.js';
 import { type PackedPackage, workspaceRoot } from './published-packages.js';
 import {
@@ -147,23 +137,11 @@ export const installSnippetProject = async (
   snippets: ReadmeSnippet[],
 ): Promise<SnippetProject> => {
   const complete = snippets.filter((snippet) => !snippet.fragment);
-  const dir = await realpath(await mkdtemp(join(tmpdir(), 'avchatroom-readme-snippets-')));
+  const dir = await createTarballProject('avchatroom-readme-snippets', packages, {
+    dependencies: await registryDependencies(complete, packages),
+  });
   try {
-    await mkdir(join(dir, 'tarballs'));
     await mkdir(join(dir, 'snippets'));
-    const dependencies: Record<string, string> = {};
-    for (const pkg of packages) {
-      const tarball = basename(pkg.tarball);
-      await copyFile(pkg.tarball, join(dir, 'tarballs', tarball));
-      dependencies[pkg.name] = `file:./tarballs/${tarball}`;
-    }
-    const manifest = {
-      name: 'avchatroom-readme-snippets',
-      private: true,
-      type: 'module',
-      dependencies: { ...dependencies, ...(await registryDependencies(complete, packages)) },
-    };
-    await writeFile(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     const files = complete.map((snippet) => ({ snippet, file: snippetFile(snippet) }));
     const seen = new Set<string>();
     for (const { snippet, file } of files) {
