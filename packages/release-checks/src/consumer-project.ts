@@ -81,6 +81,22 @@ export const createTarballProject = async (
   return dir;
 };
 
+/** Installs a tarball project with npm, quietly and without install scripts. */
+export const npmInstallTarballProject = (dir: string) =>
+  runCommand(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      '--prefer-offline',
+      '--loglevel=error',
+    ],
+    // The tarballs and their few registry packages take about 5 s.
+    { cwd: dir, timeoutMs: 180_000, env: isolatedEnv() },
+  );
+
 /**
  * Creates a project in os.tmpdir() (outside the workspace, so Node's and
  * TypeScript's lookups never reach its node_modules) that depends on the packed
@@ -104,19 +120,7 @@ export const installConsumerProject = async (
     for (const file of await readdir(fixturesDir)) {
       await copyFile(join(fixturesDir, file), join(dir, file));
     }
-    await runCommand(
-      'npm',
-      [
-        'install',
-        '--no-audit',
-        '--no-fund',
-        '--ignore-scripts',
-        '--prefer-offline',
-        '--loglevel=error',
-      ],
-      // npm install of the four tarballs and their few registry packages takes about 5 s.
-      { cwd: dir, timeoutMs: 180_000, env: isolatedEnv() },
-    );
+    await npmInstallTarballProject(dir);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw error;

@@ -1,7 +1,11 @@
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { consumerTypeScript, createTarballProject } from './consumer-project.js';
+import {
+  consumerTypeScript,
+  createTarballProject,
+  npmInstallTarballProject,
+} from './consumer-project.js';
 import { openapiReadmePath, readmeDevDependencies } from './hey-api-consumer.js';
 import { type PackedPackage, workspaceRoot } from './published-packages.js';
 import {
@@ -159,18 +163,7 @@ export const installSnippetProject = async (
     }
     await copyFile(redirectPreload, join(dir, basename(redirectPreload)));
     const installStarted = Date.now();
-    await runCommand(
-      'npm',
-      [
-        'install',
-        '--no-audit',
-        '--no-fund',
-        '--ignore-scripts',
-        '--prefer-offline',
-        '--loglevel=error',
-      ],
-      { cwd: dir, timeoutMs: 180_000, env: isolatedEnv() },
-    );
+    await npmInstallTarballProject(dir);
     const installMs = Date.now() - installStarted;
     const generateStarted = Date.now();
     if (seen.has('openapi-ts.config.ts')) {
