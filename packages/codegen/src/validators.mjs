@@ -5,10 +5,10 @@
 // 26 kB gzipped. Ajv's standalone code, the library's ahead-of-time compile
 // step, was measured side by side (bench/validator-choice.mjs, in `pnpm
 // bench`): 1.8x to 2.8x this compiler's time on the 500-member page across
-// runs here, and 2.3x the gzipped bytes of getMembers' two validators, with a runtime import of
-// ajv. The compiler knows a small subset of JSON Schema (allOf of object
-// schemas included, merged at compile time) and refuses any other keyword, so
-// a spec change can never be skipped silently.
+// runs here, and 2.3x the gzipped bytes of getMembers' two validators, with a
+// runtime import of ajv. The compiler knows a small subset of JSON Schema
+// (allOf of object schemas included, merged at compile time) and refuses any
+// other keyword, so a spec change can never be skipped silently.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mergeAllOf } from '@avchatroom/openapi/hey-api';
