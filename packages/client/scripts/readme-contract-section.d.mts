@@ -3,5 +3,7 @@
 export declare const readmePath: string;
 /** The README's contract-examples section, markers included, made from the spec. */
 export declare const contractSection: () => string;
-/** The README text with its contract-examples section replaced. */
-export declare const withSection: (readme: string, section: string) => string;
+/** The table of createChatClient's methods, markers included, made from the operation layer. */
+export declare const methodsSection: () => string;
+/** The README text with both generated sections made anew. */
+export declare const withSections: (readme: string) => string;
