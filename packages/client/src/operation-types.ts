@@ -7,7 +7,7 @@ export interface ChatListingOptions {
   /**
    * Pages after which the listing stops with a ChatPaginationError, a guard
    * against a server that never ends the cursor chain.
-   * @default 1000 (`listingDefaults.maxPages`)
+   * @default the operation's documented cap on a listing (x-pagination.maxItems, 1,000 for getMembers: a page holds at least one item), else `listingDefaults.maxPages` (1,000)
    */
   maxPages?: number;
 }
@@ -19,8 +19,9 @@ export interface ChatListingIterable<Item, Page> extends AsyncIterable<Item> {
 
 export const listingDefaults = {
   /**
-   * A listing holds at most about 1,000 pages: get_members returns at most the
-   * 1,000 latest members (x-limits.maxMembers), at least one a page.
+   * The page guard of a listing whose operation documents no cap on its items
+   * (a paged operation that does, such as getMembers, uses that cap). Our
+   * choice: far more pages than any such listing was seen to need.
    */
   maxPages: 1000,
 } as const;

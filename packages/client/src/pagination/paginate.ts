@@ -21,7 +21,8 @@ export async function* paginate(
   const pagination = operationEntry(operation).pagination;
   if (!pagination) throw new TypeError(`${operation} is not a paged operation`);
   const { cursorParam, nextCursorName, itemsName, itemKey, stopValue } = pagination;
-  const { signal, maxPages = listingDefaults.maxPages } = options;
+  // A page holds at least one item, so a documented cap on the items caps the pages.
+  const { signal, maxPages = pagination.maxItems ?? listingDefaults.maxPages } = options;
   const seen = new Set<unknown>();
   const cursors = new Set<unknown>([stopValue]);
   let cursor = stopValue;
